@@ -1,0 +1,1 @@
+package io.breakpoint.bench; class Placeholder {}

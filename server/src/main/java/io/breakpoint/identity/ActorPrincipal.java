@@ -1,0 +1,32 @@
+package io.breakpoint.identity;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import java.util.Collection;
+import java.util.List;
+
+/** Spring Security's view of an {@link Actor}: authorities are {@code ROLE_<role>}. */
+public record ActorPrincipal(Actor actor, String passwordHash, boolean enabled) implements UserDetails {
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return actor.email();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

@@ -1,0 +1,91 @@
+package io.breakpoint.identity;
+
+import io.breakpoint.common.NotFoundException;
+import io.breakpoint.identity.internal.IdentityStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.*;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Read access to organizations, sites and people, always filtered by what the given actor may see. */
+@Service
+@Transactional(readOnly = true)
+public class Directory {
+
+    private final IdentityStore store;
+
+    Directory(IdentityStore store) {
+        this.store = store;
+    }
+
+    public List<OrganizationSummary> organizations(Actor actor) {
+        return store.clientOrganizations(actor.visibleOrganizations());
+    }
+
+    /** The organization, or 404 when it does not exist or the actor may not see it. */
+    public OrganizationSummary organization(Actor actor, UUID id) {
+        if (!actor.canSee(id)) throw new NotFoundException("Organization " + id);
+        return store.organization(id).orElseThrow(() -> new NotFoundException("Organization " + id));
+    }
+
+    /** Sites the actor may see, optionally of one organization (404 when that organization is not visible). */
+    public List<SiteSummary> sites(Actor actor, UUID organizationId) {
+        if (organizationId != null) {
+            organization(actor, organizationId);
+            return store.sitesOf(List.of(organizationId));
+        }
+        return store.sitesOf(actor.visibleOrganizations());
+    }
+
+    /** A site the actor may see, or 404. */
+    public SiteSummary site(Actor actor, UUID siteId) {
+        return store.site(siteId).filter(s -> actor.canSee(s.organizationId()))
+                .orElseThrow(() -> new NotFoundException("Site " + siteId));
+    }
+
+    public Optional<SiteSummary> site(UUID siteId) {
+        return store.site(siteId);
+    }
+
+    public ClinicCalendar calendar(UUID siteId) {
+        SiteSummary site = store.site(siteId).orElseThrow(() -> new NotFoundException("Site " + siteId));
+        return store.calendar(siteId, site.timeZone());
+    }
+
+    public Optional<PersonSummary> person(UUID id) {
+        return store.person(id);
+    }
+
+    public Map<UUID, PersonSummary> people(Collection<UUID> ids) {
+        Set<UUID> wanted = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        return store.people(wanted).stream().collect(Collectors.toMap(PersonSummary::id, Function.identity()));
+    }
+
+    /** People of the organizations the actor may see (for admin pages and assignment lists). */
+    public List<PersonSummary> peopleOf(Actor actor, UUID organizationId) {
+        organization(actor, organizationId);
+        return store.peopleOf(List.of(organizationId));
+    }
+
+    /** Who may work tickets of this organization: its own IT, the MSP engineers serving it, MSP admins. */
+    public List<PersonSummary> deskStaffFor(UUID organizationId) {
+        return store.deskStaffFor(organizationId);
+    }
+
+    /** The site a requester's tickets default to: their own site, else the first site of their organization. */
+    public Optional<UUID> defaultSiteOf(UUID userId) {
+        PersonSummary p = store.person(userId).orElseThrow(() -> new NotFoundException("User " + userId));
+        if (p.siteId() != null) return Optional.of(p.siteId());
+        return store.sitesOf(List.of(p.organizationId())).stream().map(SiteSummary::id).findFirst();
+    }
+
+    public Actor actorOf(UUID userId) {
+        return store.person(userId).map(store::actorOf).orElseThrow(() -> new NotFoundException("User " + userId));
+    }
+
+    public Optional<Actor> actorByEmail(String email) {
+        return store.accountByEmail(email).map(a -> store.actorOf(a.person()));
+    }
+}

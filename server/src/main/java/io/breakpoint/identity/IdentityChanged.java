@@ -1,0 +1,10 @@
+package io.breakpoint.identity;
+
+import java.util.UUID;
+
+/**
+ * An admin changed a tenant, site or person. Published inside the change's transaction so the audit trail
+ * records it atomically; {@code by} is null for the command-line bootstrap.
+ */
+public record IdentityChanged(Actor by, String action, UUID organizationId, String detail) {
+}

@@ -1,0 +1,30 @@
+package io.breakpoint.identity;
+
+/** The roles of PRODUCT.md. MSP roles belong to the MSP organization; the others to a client organization. */
+public enum Role {
+    REQUESTER, ORG_ADMIN, INTERNAL_IT, TIER1, TIER2, TIER3, VCIO, MSP_ADMIN;
+
+    public boolean isMspRole() {
+        return this == TIER1 || this == TIER2 || this == TIER3 || this == VCIO || this == MSP_ADMIN;
+    }
+
+    /** Works tickets: sees internal notes, assigns, escalates, resolves. */
+    public boolean isDeskStaff() {
+        return this == INTERNAL_IT || this == TIER1 || this == TIER2 || this == TIER3 || this == MSP_ADMIN;
+    }
+
+    /** Reads internal notes (desk staff and the vCIO), never requesters or practice managers. */
+    public boolean seesInternalNotes() {
+        return isDeskStaff() || this == VCIO;
+    }
+
+    /** The MSP tier an engineer role works in, or null. */
+    public Integer tier() {
+        return switch (this) {
+            case TIER1 -> 1;
+            case TIER2 -> 2;
+            case TIER3 -> 3;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,259 @@
+package io.breakpoint.identity.internal;
+
+import io.breakpoint.identity.Actor;
+import io.breakpoint.identity.ClinicCalendar;
+import io.breakpoint.identity.OrganizationSummary;
+import io.breakpoint.identity.PersonSummary;
+import io.breakpoint.identity.Role;
+import io.breakpoint.identity.SiteSummary;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.*;
+
+/** The identity module's tables, read and written with plain SQL. */
+@Repository
+public class IdentityStore {
+
+    private static final String PERSON_COLUMNS =
+            "id, email, display_name, role, tier, organization_id, site_id, enabled";
+
+    private final JdbcClient jdbc;
+
+    IdentityStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Account(PersonSummary person, String passwordHash) {
+    }
+
+    // ---- organizations
+
+    public UUID insertOrganization(String kind, UUID mspId, String name, boolean coManaged, Instant at) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into organizations (id, kind, msp_id, name, co_managed, created_at) values (?,?,?,?,?,?)")
+                .params(id, kind, mspId, name, coManaged, Timestamp.from(at)).update();
+        return id;
+    }
+
+    public Optional<UUID> mspId() {
+        return jdbc.sql("select id from organizations where kind = 'MSP' order by created_at limit 1")
+                .query(UUID.class).optional();
+    }
+
+    public Optional<OrganizationSummary> organization(UUID id) {
+        return jdbc.sql("select id, name, kind, co_managed from organizations where id = ?").param(id)
+                .query(ORGANIZATION).optional();
+    }
+
+    public Optional<OrganizationSummary> organizationByName(String name) {
+        return jdbc.sql("select id, name, kind, co_managed from organizations where lower(name) = lower(?)").param(name)
+                .query(ORGANIZATION).optional();
+    }
+
+    public Optional<OrganizationSummary> clientOrganizationOf(UUID mspId, UUID id) {
+        return jdbc.sql("select id, name, kind, co_managed from organizations where id = ? and kind = 'CLIENT' and msp_id = ?")
+                .params(id, mspId).query(ORGANIZATION).optional();
+    }
+
+    public List<OrganizationSummary> clientOrganizations(Collection<UUID> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("select id, name, kind, co_managed from organizations where kind = 'CLIENT' and id in (:ids) order by name")
+                .param("ids", ids).query(ORGANIZATION).list();
+    }
+
+    public List<OrganizationSummary> allClientOrganizations() {
+        return jdbc.sql("select id, name, kind, co_managed from organizations where kind = 'CLIENT' order by name")
+                .query(ORGANIZATION).list();
+    }
+
+    public void renameOrganization(UUID id, String name, boolean coManaged) {
+        jdbc.sql("update organizations set name = ?, co_managed = ? where id = ?").params(name, coManaged, id).update();
+    }
+
+    // ---- sites
+
+    public UUID insertSite(UUID organizationId, String name, ZoneId zone, Instant at) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into sites (id, organization_id, name, time_zone, created_at) values (?,?,?,?,?)")
+                .params(id, organizationId, name, zone.getId(), Timestamp.from(at)).update();
+        return id;
+    }
+
+    public void replaceHours(UUID siteId, Map<DayOfWeek, ClinicCalendar.Hours> hours) {
+        jdbc.sql("delete from site_hours where site_id = ?").param(siteId).update();
+        hours.forEach((day, h) -> jdbc.sql("insert into site_hours (site_id, day_of_week, opens_at, closes_at) values (?,?,?,?)")
+                .params(siteId, day.getValue(), h.opens(), h.closes()).update());
+    }
+
+    public void replaceHolidays(UUID siteId, Map<LocalDate, String> holidays) {
+        jdbc.sql("delete from site_holidays where site_id = ?").param(siteId).update();
+        holidays.forEach((day, name) -> jdbc.sql("insert into site_holidays (site_id, holiday, name) values (?,?,?)")
+                .params(siteId, day, name).update());
+    }
+
+    public void updateSite(UUID siteId, String name, ZoneId zone) {
+        jdbc.sql("update sites set name = ?, time_zone = ? where id = ?").params(name, zone.getId(), siteId).update();
+    }
+
+    public Optional<SiteSummary> site(UUID id) {
+        return jdbc.sql("select id, organization_id, name, time_zone from sites where id = ?").param(id)
+                .query(SITE).optional();
+    }
+
+    public List<SiteSummary> sitesOf(Collection<UUID> organizationIds) {
+        if (organizationIds.isEmpty()) return List.of();
+        return jdbc.sql("select id, organization_id, name, time_zone from sites where organization_id in (:ids) order by name")
+                .param("ids", organizationIds).query(SITE).list();
+    }
+
+    public ClinicCalendar calendar(UUID siteId, ZoneId zone) {
+        Map<DayOfWeek, ClinicCalendar.Hours> hours = new EnumMap<>(DayOfWeek.class);
+        jdbc.sql("select day_of_week, opens_at, closes_at from site_hours where site_id = ?").param(siteId)
+                .query((rs, n) -> hours.put(DayOfWeek.of(rs.getInt(1)),
+                        new ClinicCalendar.Hours(rs.getObject(2, LocalTime.class), rs.getObject(3, LocalTime.class))))
+                .list();
+        Set<LocalDate> holidays = new HashSet<>(jdbc.sql("select holiday from site_holidays where site_id = ?").param(siteId)
+                .query((rs, n) -> rs.getObject(1, LocalDate.class)).list());
+        return new ClinicCalendar(zone, hours, holidays);
+    }
+
+    public Map<LocalDate, String> holidays(UUID siteId) {
+        Map<LocalDate, String> out = new TreeMap<>();
+        jdbc.sql("select holiday, name from site_holidays where site_id = ?").param(siteId)
+                .query((rs, n) -> out.put(rs.getObject(1, LocalDate.class), rs.getString(2))).list();
+        return out;
+    }
+
+    // ---- people
+
+    public UUID insertUser(UUID organizationId, String email, String displayName, Role role, UUID siteId,
+                           String passwordHash, Instant at) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into users (id, organization_id, email, display_name, role, tier, site_id, password_hash, enabled, created_at)
+                        values (?,?,?,?,?,?,?,?,true,?)""")
+                .params(id, organizationId, email.toLowerCase(Locale.ROOT), displayName, role.name(), role.tier(), siteId,
+                        passwordHash, Timestamp.from(at))
+                .update();
+        return id;
+    }
+
+    public void updateUser(UUID id, String displayName, Role role, UUID siteId, boolean enabled) {
+        jdbc.sql("update users set display_name = ?, role = ?, tier = ?, site_id = ?, enabled = ? where id = ?")
+                .params(displayName, role.name(), role.tier(), siteId, enabled, id).update();
+    }
+
+    public void updatePassword(UUID id, String passwordHash) {
+        jdbc.sql("update users set password_hash = ? where id = ?").params(passwordHash, id).update();
+    }
+
+    public void replaceServedOrganizations(UUID userId, Collection<UUID> organizationIds) {
+        jdbc.sql("delete from user_served_organizations where user_id = ?").param(userId).update();
+        for (UUID org : organizationIds) {
+            jdbc.sql("insert into user_served_organizations (user_id, organization_id) values (?,?)").params(userId, org).update();
+        }
+    }
+
+    public Set<UUID> servedOrganizations(UUID userId) {
+        return new HashSet<>(jdbc.sql("select organization_id from user_served_organizations where user_id = ?")
+                .param(userId).query(UUID.class).list());
+    }
+
+    public Optional<Account> accountByEmail(String email) {
+        return jdbc.sql("select " + PERSON_COLUMNS + ", password_hash from users where email = ?")
+                .param(email.toLowerCase(Locale.ROOT))
+                .query((rs, n) -> new Account(PERSON.mapRow(rs, n), rs.getString("password_hash"))).optional();
+    }
+
+    public Optional<PersonSummary> person(UUID id) {
+        return jdbc.sql("select " + PERSON_COLUMNS + " from users where id = ?").param(id).query(PERSON).optional();
+    }
+
+    public List<PersonSummary> people(Collection<UUID> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("select " + PERSON_COLUMNS + " from users where id in (:ids)").param("ids", ids).query(PERSON).list();
+    }
+
+    public List<PersonSummary> peopleOf(Collection<UUID> organizationIds) {
+        if (organizationIds.isEmpty()) return List.of();
+        return jdbc.sql("select " + PERSON_COLUMNS + " from users where organization_id in (:ids) order by role, display_name")
+                .param("ids", organizationIds).query(PERSON).list();
+    }
+
+    /** Engineers who can work tickets of an organization: its INTERNAL_IT, the MSP engineers serving it, MSP admins. */
+    public List<PersonSummary> deskStaffFor(UUID organizationId) {
+        return jdbc.sql("""
+                        select %s from users u where enabled = true and (
+                          (u.organization_id = :org and u.role = 'INTERNAL_IT')
+                          or (u.role in ('TIER1','TIER2','TIER3') and exists (
+                               select 1 from user_served_organizations s where s.user_id = u.id and s.organization_id = :org))
+                          or u.role = 'MSP_ADMIN')
+                        order by u.tier, u.display_name""".formatted(PERSON_COLUMNS.replaceAll("(\\w+)", "u.$1")))
+                .param("org", organizationId).query(PERSON).list();
+    }
+
+    public long userCount() {
+        return jdbc.sql("select count(*) from users").query(Long.class).single();
+    }
+
+    public boolean anyUserWithRole(Role role) {
+        return jdbc.sql("select count(*) from users where role = ?").param(role.name()).query(Long.class).single() > 0;
+    }
+
+    /** Builds the actor for a user: role, organization and the client organizations the role lets them see. */
+    public Actor actorOf(PersonSummary p) {
+        Set<UUID> visible;
+        if (p.role() == Role.MSP_ADMIN) {
+            visible = new HashSet<>(jdbc.sql("select id from organizations where kind = 'CLIENT' and msp_id = ?")
+                    .param(p.organizationId()).query(UUID.class).list());
+        } else if (p.role().isMspRole()) {
+            visible = servedOrganizations(p.id());
+        } else {
+            visible = Set.of(p.organizationId());
+        }
+        return new Actor(p.id(), p.email(), p.displayName(), p.role(), p.organizationId(), visible);
+    }
+
+    // ---- tokens
+
+    public void insertToken(String hash, UUID userId, Instant issuedAt, Instant expiresAt) {
+        jdbc.sql("insert into api_tokens (token_hash, user_id, issued_at, expires_at) values (?,?,?,?)")
+                .params(hash, userId, Timestamp.from(issuedAt), Timestamp.from(expiresAt)).update();
+    }
+
+    public Optional<UUID> tokenOwner(String hash, Instant now) {
+        return jdbc.sql("select user_id from api_tokens where token_hash = ? and revoked_at is null and expires_at > ?")
+                .params(hash, Timestamp.from(now)).query(UUID.class).optional();
+    }
+
+    public int revokeToken(String hash, Instant at) {
+        return jdbc.sql("update api_tokens set revoked_at = ? where token_hash = ? and revoked_at is null")
+                .params(Timestamp.from(at), hash).update();
+    }
+
+    private static final RowMapper<OrganizationSummary> ORGANIZATION = (rs, n) -> new OrganizationSummary(
+            rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("kind"), rs.getBoolean("co_managed"));
+
+    private static final RowMapper<SiteSummary> SITE = (rs, n) -> new SiteSummary(
+            rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class), rs.getString("name"),
+            ZoneId.of(rs.getString("time_zone")));
+
+    private static final RowMapper<PersonSummary> PERSON = IdentityStore::person;
+
+    private static PersonSummary person(ResultSet rs, int n) throws SQLException {
+        Object tier = rs.getObject("tier");
+        return new PersonSummary(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")), tier == null ? null : ((Number) tier).intValue(),
+                rs.getObject("organization_id", UUID.class), rs.getObject("site_id", UUID.class), rs.getBoolean("enabled"));
+    }
+}

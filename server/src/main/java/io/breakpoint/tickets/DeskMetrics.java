@@ -1,0 +1,130 @@
+package io.breakpoint.tickets;
+
+import io.breakpoint.common.InvalidRequestException;
+import io.breakpoint.identity.Actor;
+import io.breakpoint.identity.Actors;
+import io.breakpoint.identity.Directory;
+import io.breakpoint.identity.OrganizationSummary;
+import io.breakpoint.identity.Role;
+import io.breakpoint.identity.SiteSummary;
+import io.breakpoint.tickets.internal.TicketStore;
+import io.breakpoint.tickets.internal.TicketStore.MetricRow;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.*;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The numbers clinics feel, computed from ticket history: time to the first human public response, same-day
+ * resolution (in the site's time zone), pass-around (reassignments per ticket), opened and resolved counts.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ORG_ADMIN','INTERNAL_IT','TIER1','TIER2','TIER3','VCIO','MSP_ADMIN')")
+public class DeskMetrics {
+
+    /** PRODUCT.md's targets. */
+    public static final double TARGET_FIRST_RESPONSE_SECONDS = 90;
+    public static final double TARGET_SAME_DAY_RATE = 0.93;
+    public static final double TARGET_REASSIGNMENTS = 1.0;
+
+    private final TicketStore store;
+    private final Directory directory;
+
+    DeskMetrics(TicketStore store, Directory directory) {
+        this.store = store;
+        this.directory = directory;
+    }
+
+    public record Figures(long ticketsOpened, long ticketsResolved, Double averageFirstResponseSeconds,
+                          Double p90FirstResponseSeconds, long ticketsWithFirstResponse, Double sameDayResolutionRate,
+                          Double averageReassignments, Long slaBreaches) {
+    }
+
+    public record TierFigures(int tier, Figures figures) {
+    }
+
+    public record OrganizationFigures(UUID organizationId, String name, Figures figures) {
+    }
+
+    public record Targets(double firstResponseSeconds, double sameDayResolutionRate, double reassignments) {
+    }
+
+    public record Report(Instant from, Instant to, UUID organizationId, Figures overall, List<TierFigures> byTier,
+                         List<OrganizationFigures> byOrganization, Targets targets) {
+    }
+
+    @Transactional(readOnly = true)
+    public Report report(Instant from, Instant to, UUID organizationId, Instant now) {
+        Actor actor = Actors.current();
+        if (!from.isBefore(to)) throw new InvalidRequestException("from", "'from' must be before 'to'.");
+        if (Duration.between(from, to).toDays() > 400) throw new InvalidRequestException("from", "Ask for at most 400 days at a time.");
+        Set<UUID> orgs = actor.visibleOrganizations();
+        if (organizationId != null) {
+            directory.organization(actor, organizationId); // 404 when not visible
+            orgs = Set.of(organizationId);
+        }
+        Map<UUID, ZoneId> zones = directory.sites(actor, null).stream()
+                .collect(Collectors.toMap(SiteSummary::id, SiteSummary::timeZone));
+        List<MetricRow> rows = store.metricRows(orgs, from, to);
+
+        Figures overall = figures(rows, zones, now, store.resolvedCount(orgs, from, to, null, null));
+        List<TierFigures> byTier = new ArrayList<>();
+        for (int tier = 1; tier <= 3; tier++) {
+            int t = tier;
+            byTier.add(new TierFigures(t, figures(rows.stream().filter(r -> r.tier() == t).toList(), zones, now,
+                    store.resolvedCount(orgs, from, to, t, null))));
+        }
+        Map<UUID, String> names = directory.organizations(actor).stream()
+                .collect(Collectors.toMap(OrganizationSummary::id, OrganizationSummary::name));
+        List<OrganizationFigures> byOrg = orgs.stream()
+                .sorted(Comparator.comparing(o -> names.getOrDefault(o, "")))
+                .map(o -> new OrganizationFigures(o, names.get(o), figures(
+                        rows.stream().filter(r -> r.organizationId().equals(o)).toList(), zones, now,
+                        store.resolvedCount(Set.of(o), from, to, null, o))))
+                .toList();
+        return new Report(from, to, organizationId, overall, byTier, byOrg,
+                new Targets(TARGET_FIRST_RESPONSE_SECONDS, TARGET_SAME_DAY_RATE, TARGET_REASSIGNMENTS));
+    }
+
+    static Figures figures(List<MetricRow> rows, Map<UUID, ZoneId> zones, Instant now, long resolved) {
+        double[] responses = rows.stream().filter(r -> r.firstResponseAt() != null)
+                .mapToDouble(r -> Duration.between(r.createdAt(), r.firstResponseAt()).toMillis() / 1000.0)
+                .sorted().toArray();
+        Double avg = responses.length == 0 ? null : Arrays.stream(responses).average().orElse(0);
+        Double p90 = responses.length == 0 ? null : responses[(int) Math.ceil(0.9 * responses.length) - 1];
+
+        // Same-day: of the tickets whose opening day is over (or that are resolved), the share resolved on the
+        // clinic day they were opened, counted in the site's own time zone.
+        long decided = 0, sameDay = 0;
+        for (MetricRow r : rows) {
+            ZoneId zone = r.siteId() == null ? ZoneOffset.UTC : zones.getOrDefault(r.siteId(), ZoneOffset.UTC);
+            var openedDay = r.createdAt().atZone(zone).toLocalDate();
+            boolean dayOver = now.atZone(zone).toLocalDate().isAfter(openedDay);
+            if (r.resolvedAt() != null && r.resolvedAt().atZone(zone).toLocalDate().equals(openedDay)) {
+                decided++;
+                sameDay++;
+            } else if (dayOver || r.resolvedAt() != null) {
+                decided++;
+            }
+        }
+        Double sameDayRate = decided == 0 ? null : (double) sameDay / decided;
+        Double reassign = rows.isEmpty() ? null : rows.stream().mapToInt(MetricRow::reassignments).average().orElse(0);
+        return new Figures(rows.size(), resolved, round(avg), round(p90), responses.length, round4(sameDayRate),
+                round4(reassign), null);
+    }
+
+    private static Double round(Double d) {
+        return d == null ? null : Math.round(d * 10) / 10.0;
+    }
+
+    private static Double round4(Double d) {
+        return d == null ? null : Math.round(d * 10_000) / 10_000.0;
+    }
+}

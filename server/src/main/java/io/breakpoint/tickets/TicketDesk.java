@@ -1,0 +1,326 @@
+package io.breakpoint.tickets;
+
+import io.breakpoint.audit.AuditTrail;
+import io.breakpoint.common.ForbiddenException;
+import io.breakpoint.common.InvalidRequestException;
+import io.breakpoint.common.NotFoundException;
+import io.breakpoint.identity.*;
+import io.breakpoint.tickets.TicketEvents.*;
+import io.breakpoint.tickets.internal.Ticket;
+import io.breakpoint.tickets.internal.TicketStore;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.*;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The desk's API for tickets. Every method works as the signed-in actor: a ticket the actor may not see is
+ * "not found" (404) whatever the action; an action the actor's role may not take is forbidden (403).
+ * Every read of ticket content and every change is audited in the same transaction.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class TicketDesk {
+
+    public static final int SUBJECT_MAX = 200;
+    public static final int TEXT_MAX = 20_000;
+
+    private final TicketStore store;
+    private final Directory directory;
+    private final AuditTrail audit;
+    private final Triage triage;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    TicketDesk(TicketStore store, Directory directory, AuditTrail audit, Triage triage,
+               ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.audit = audit;
+        this.triage = triage;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens and triages a ticket. With an idempotency key, a repeated submission by the same person returns the
+     * ticket the first one created instead of a second ticket.
+     */
+    public TicketView open(NewTicket request) {
+        Actor actor = Actors.current();
+        String subject = text("subject", request.subject(), SUBJECT_MAX);
+        String description = text("description", request.description(), TEXT_MAX);
+        String key = request.idempotencyKey();
+        if (key != null && (key.isBlank() || key.length() > 100)) {
+            throw new InvalidRequestException("Idempotency-Key", "Use a key of 1 to 100 characters.");
+        }
+        if (key != null) {
+            Optional<Ticket> earlier = store.findByIdempotencyKey(actor.userId(), key);
+            if (earlier.isPresent()) return view(earlier.get(), actor, false);
+        }
+        SiteSummary site = siteFor(actor, request.siteId());
+        try {
+            return tx.execute(s -> {
+                Instant now = clock.instant();
+                Ticket t = Ticket.open(UUID.randomUUID(), store.nextNumber(), site.organizationId(), site.id(),
+                        actor.userId(), subject, description, request.impact(), request.category(), key, now);
+                t.triage(triage.decide(new NewTicket(subject, description, site.id(), request.category(), request.impact(), key)), now);
+                store.insert(t);
+                audit.record(actor, "TICKET_OPENED", t.organizationId(), t.id(), t.reference());
+                events.publishEvent(new TicketOpened(t.id(), t.number(), t.organizationId(), t.siteId(), t.requesterId(),
+                        t.tier(), t.category(), t.priority(), now));
+                return view(t, actor, false, site);
+            });
+        } catch (DuplicateKeyException raced) {
+            // Two submissions with one key at once: the other one won; answer with its ticket.
+            return store.findByIdempotencyKey(actor.userId(), key).map(t -> view(t, actor, false))
+                    .orElseThrow(() -> raced);
+        }
+    }
+
+    /** The ticket with the history the actor may see (internal notes only for desk staff). Audited as a read. */
+    @Transactional
+    public TicketView get(UUID id) {
+        Actor actor = Actors.current();
+        Ticket t = visible(id, actor);
+        audit.record(actor, "TICKET_VIEWED", t.organizationId(), t.id(), t.reference());
+        return view(t, actor, true);
+    }
+
+    @Transactional
+    public TicketPage list(TicketFilter filter) {
+        Actor actor = Actors.current();
+        Set<UUID> orgs = actor.visibleOrganizations();
+        if (filter.organizationId() != null) {
+            orgs = actor.canSee(filter.organizationId()) ? Set.of(filter.organizationId()) : Set.of();
+        }
+        if (filter.tier() != null && (filter.tier() < 1 || filter.tier() > 3)) {
+            throw new InvalidRequestException("tier", "Tiers are 1, 2 and 3.");
+        }
+        int limit = Math.max(1, Math.min(filter.limit(), 200));
+        UUID onlyRequester = actor.is(Role.REQUESTER) ? actor.userId() : null;
+        List<Ticket> rows = store.list(filter, orgs, onlyRequester, limit + 1);
+        boolean more = rows.size() > limit;
+        if (more) rows = rows.subList(0, limit);
+        audit.record(actor, "TICKETS_LISTED", actor.role().isMspRole() ? filter.organizationId() : actor.organizationId(),
+                null, rows.size() + " tickets");
+        String next = null;
+        if (more) {
+            Ticket last = rows.get(rows.size() - 1);
+            next = new TicketFilter.Cursor(last.priority().name(), last.createdAt(), last.id()).encode();
+        }
+        return new TicketPage(views(rows, actor), next);
+    }
+
+    /** Open tickets per tier among the organizations the actor sees. */
+    @Transactional(readOnly = true)
+    public Map<Integer, Long> openCountsByTier(UUID organizationId) {
+        Actor actor = Actors.current();
+        Set<UUID> orgs = organizationId == null ? actor.visibleOrganizations()
+                : actor.canSee(organizationId) ? Set.of(organizationId) : Set.of();
+        return store.openCountsByTier(orgs);
+    }
+
+    @Transactional
+    public TicketView comment(UUID id, String body, Visibility visibility) {
+        Actor actor = Actors.current();
+        Ticket t = visible(id, actor);
+        String text = text("body", body, TEXT_MAX);
+        Visibility v = visibility == null ? Visibility.PUBLIC : visibility;
+        if (v == Visibility.INTERNAL && !actor.role().isDeskStaff()) {
+            throw new ForbiddenException("Only desk staff can write internal notes.");
+        }
+        if (actor.is(Role.VCIO)) throw new ForbiddenException("The vCIO reads tickets but does not reply to them.");
+        boolean byRequester = actor.userId().equals(t.requesterId()) || !actor.role().isDeskStaff();
+        return change(t, actor, "TICKET_" + (v == Visibility.PUBLIC ? "REPLIED" : "NOTE_ADDED"), now -> {
+            t.comment(text, v, byRequester, actor.userId(), now);
+            events.publishEvent(new TicketCommented(t.id(), t.organizationId(), v, byRequester, now));
+        });
+    }
+
+    @Transactional
+    public TicketView assign(UUID id, UUID assigneeId) {
+        Actor actor = Actors.current();
+        Ticket t = visible(id, actor);
+        requireDeskStaff(actor, "assign tickets");
+        if (assigneeId == null) throw new InvalidRequestException("assigneeId", "Choose who takes the ticket.");
+        boolean canWork = directory.deskStaffFor(t.organizationId()).stream().anyMatch(p -> p.id().equals(assigneeId));
+        if (!canWork) {
+            PersonSummary known = directory.person(assigneeId)
+                    .filter(p -> actor.canSee(p.organizationId()) || p.organizationId().equals(actor.organizationId()))
+                    .orElseThrow(() -> new NotFoundException("User " + assigneeId));
+            throw new InvalidRequestException("assigneeId", known.displayName() + " cannot work tickets of this organization.");
+        }
+        return change(t, actor, "TICKET_ASSIGNED", now -> {
+            t.assign(assigneeId, actor.userId(), now);
+            events.publishEvent(new TicketAssigned(t.id(), t.organizationId(), assigneeId, t.tier(), now));
+        });
+    }
+
+    @Transactional
+    public TicketView escalate(UUID id, Integer toTier, String reason) {
+        Actor actor = Actors.current();
+        Ticket t = visible(id, actor);
+        requireDeskStaff(actor, "move tickets between tiers");
+        if (toTier == null) throw new InvalidRequestException("toTier", "Choose the tier: 1, 2 or 3.");
+        int from = t.tier();
+        return change(t, actor, toTier > from ? "TICKET_ESCALATED" : "TICKET_DE_ESCALATED", now -> {
+            t.escalate(toTier, reason, actor.userId(), now);
+            events.publishEvent(new TicketEscalated(t.id(), t.organizationId(), from, toTier, reason, now));
+        });
+    }
+
+    @Transactional
+    public TicketView changeStatus(UUID id, TicketStatus status) {
+        Actor actor = Actors.current();
+        Ticket t = visible(id, actor);
+        requireDeskStaff(actor, "change a ticket's status");
+        if (status == null) throw new InvalidRequestException("status", "Choose a status.");
+        TicketStatus from = t.status();
+        return change(t, actor, "TICKET_STATUS_CHANGED", now -> {
+            t.changeStatus(status, actor.userId(), now);
+            events.publishEvent(new TicketStatusChanged(t.id(), t.organizationId(), from, status, now));
+        });
+    }
+
+    @Transactional
+    public TicketView resolve(UUID id, String resolution) {
+        Actor actor = Actors.current();
+        Ticket t = visible(id, actor);
+        requireDeskStaff(actor, "resolve tickets");
+        String text = text("resolution", resolution, TEXT_MAX);
+        return change(t, actor, "TICKET_RESOLVED", now -> {
+            t.resolve(text, actor.userId(), now);
+            events.publishEvent(new TicketResolved(t.id(), t.organizationId(), now));
+        });
+    }
+
+    @Transactional
+    public TicketView reopen(UUID id, String reason) {
+        Actor actor = Actors.current();
+        Ticket t = visible(id, actor);
+        if (actor.is(Role.VCIO)) throw new ForbiddenException("The vCIO reads tickets but does not change them.");
+        String text = text("reason", reason, TEXT_MAX);
+        return change(t, actor, "TICKET_REOPENED", now -> {
+            t.reopen(text, actor.userId(), now);
+            events.publishEvent(new TicketReopened(t.id(), t.organizationId(), now));
+        });
+    }
+
+    @Transactional
+    public TicketView reclassify(UUID id, Category category, Priority priority) {
+        Actor actor = Actors.current();
+        Ticket t = visible(id, actor);
+        requireDeskStaff(actor, "correct a ticket's category or priority");
+        if (category == null && priority == null) {
+            throw new InvalidRequestException("category", "Give a category, a priority or both.");
+        }
+        return change(t, actor, "TICKET_RECLASSIFIED", now -> t.reclassify(
+                category != null ? category : t.category(), priority != null ? priority : t.priority(), actor.userId(), now));
+    }
+
+    /** The people who may take this ticket (for the assign list). */
+    @Transactional(readOnly = true)
+    public List<PersonSummary> assignable(UUID id) {
+        Actor actor = Actors.current();
+        Ticket t = visible(id, actor);
+        return directory.deskStaffFor(t.organizationId());
+    }
+
+    // ----
+
+    private TicketView change(Ticket t, Actor actor, String action, Consumer<Instant> work) {
+        Instant now = clock.instant();
+        work.accept(now);
+        store.update(t);
+        audit.record(actor, action, t.organizationId(), t.id(), t.reference());
+        return view(t, actor, true);
+    }
+
+    private Ticket visible(UUID id, Actor actor) {
+        return store.find(id)
+                .filter(t -> actor.canSee(t.organizationId()))
+                .filter(t -> !actor.is(Role.REQUESTER) || t.requesterId().equals(actor.userId()))
+                .orElseThrow(() -> new NotFoundException("Ticket " + id));
+    }
+
+    private SiteSummary siteFor(Actor actor, UUID siteId) {
+        if (siteId != null) return directory.site(actor, siteId);
+        if (actor.role().isMspRole()) {
+            throw new InvalidRequestException("siteId", "Say which client site the ticket is for.");
+        }
+        UUID site = directory.defaultSiteOf(actor.userId())
+                .orElseThrow(() -> new InvalidRequestException("siteId", "Your organization has no site yet; ask your admin."));
+        return directory.site(actor, site);
+    }
+
+    private static void requireDeskStaff(Actor actor, String what) {
+        if (!actor.role().isDeskStaff()) throw new ForbiddenException("Only desk staff can " + what + ".");
+    }
+
+    static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) throw new InvalidRequestException(field, "This field is required.");
+        String v = value.strip();
+        if (v.length() > max) throw new InvalidRequestException(field, "At most " + max + " characters (this has " + v.length() + ").");
+        return v;
+    }
+
+    private TicketView view(Ticket t, Actor actor, boolean withEntries) {
+        return view(t, actor, withEntries, directory.site(t.siteId()).orElse(null));
+    }
+
+    private TicketView view(Ticket t, Actor actor, boolean withEntries, SiteSummary site) {
+        List<EntryView> entries = List.of();
+        Set<UUID> ids = new HashSet<>(Arrays.asList(t.requesterId(), t.assigneeId()));
+        if (withEntries) {
+            entries = store.entries(t.id(), actor.role().seesInternalNotes());
+            entries.forEach(e -> { ids.add(e.actorId()); ids.add(e.assigneeId()); });
+        }
+        Map<UUID, PersonSummary> people = directory.people(ids);
+        String orgName = directory.organizations(actor).stream().filter(o -> o.id().equals(t.organizationId()))
+                .map(OrganizationSummary::name).findFirst().orElse(null);
+        entries = entries.stream().map(e -> e.named(name(people, e.actorId()), name(people, e.assigneeId()))).toList();
+        return toView(t, orgName, site == null ? null : site.name(), people, entries);
+    }
+
+    private List<TicketView> views(List<Ticket> rows, Actor actor) {
+        Set<UUID> ids = new HashSet<>();
+        rows.forEach(t -> { ids.add(t.requesterId()); ids.add(t.assigneeId()); });
+        Map<UUID, PersonSummary> people = directory.people(ids);
+        Map<UUID, String> orgs = directory.organizations(actor).stream()
+                .collect(Collectors.toMap(OrganizationSummary::id, OrganizationSummary::name));
+        Map<UUID, String> sites = directory.sites(actor, null).stream()
+                .collect(Collectors.toMap(SiteSummary::id, SiteSummary::name));
+        return rows.stream().map(t -> toView(t, orgs.get(t.organizationId()), sites.get(t.siteId()), people, List.of())).toList();
+    }
+
+    private static TicketView toView(Ticket t, String orgName, String siteName, Map<UUID, PersonSummary> people,
+                                     List<EntryView> entries) {
+        return new TicketView(t.id(), t.number(), t.reference(), t.status(), t.tier(), t.category(), t.priority(), t.impact(),
+                t.subject(), t.description(), t.organizationId(), orgName, t.siteId(), siteName,
+                person(people, t.requesterId()), person(people, t.assigneeId()), new TicketView.Sla(null, null),
+                t.firstResponseAt(), t.createdAt(), t.updatedAt(), t.resolvedAt(), t.closedAt(), t.reassignments(), entries);
+    }
+
+    private static TicketView.Person person(Map<UUID, PersonSummary> people, UUID id) {
+        if (id == null) return null;
+        PersonSummary p = people.get(id);
+        return new TicketView.Person(id, p == null ? "Unknown" : p.displayName());
+    }
+
+    private static String name(Map<UUID, PersonSummary> people, UUID id) {
+        if (id == null) return null;
+        PersonSummary p = people.get(id);
+        return p == null ? "Unknown" : p.displayName();
+    }
+}

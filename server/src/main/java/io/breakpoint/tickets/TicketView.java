@@ -1,0 +1,20 @@
+package io.breakpoint.tickets;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A ticket as its reader may see it; {@code entries} is empty in lists and filtered by visibility otherwise. */
+public record TicketView(UUID id, long number, String reference, TicketStatus status, int tier, Category category,
+                         Priority priority, Impact impact, String subject, String description, UUID organizationId,
+                         String organizationName, UUID siteId, String siteName, Person requester, Person assignee,
+                         Sla sla, Instant firstResponseAt, Instant createdAt, Instant updatedAt, Instant resolvedAt,
+                         Instant closedAt, int reassignments, List<EntryView> entries) {
+
+    public record Person(UUID id, String name) {
+    }
+
+    /** Due times; null until the SLA module computes them. */
+    public record Sla(Instant firstResponseDueAt, Instant resolutionDueAt) {
+    }
+}

@@ -1,0 +1,231 @@
+package io.breakpoint.tickets.internal;
+
+import io.breakpoint.common.ConflictException;
+import io.breakpoint.tickets.*;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.*;
+
+/** Reads and writes tickets and their history. Entries are only ever appended. */
+@Repository
+public class TicketStore {
+
+    private static final String COLUMNS = """
+            id, number, organization_id, site_id, requester_id, subject, description, impact, status, tier, category,
+            priority, assignee_id, ever_assigned, reassignments, created_at, updated_at, first_response_at, resolved_at,
+            closed_at, idempotency_key, version""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    TicketStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public long nextNumber() {
+        return jdbc.sql("select nextval('ticket_number_seq')").query(Long.class).single();
+    }
+
+    public void insert(Ticket t) {
+        jdbc.sql("insert into tickets (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(t.id, t.number, t.organizationId, t.siteId, t.requesterId, t.subject, t.description,
+                        name(t.impact), t.status.name(), t.tier, name(t.category), t.priority.name(), t.assigneeId,
+                        t.everAssigned, t.reassignments, ts(t.createdAt), ts(t.updatedAt), ts(t.firstResponseAt),
+                        ts(t.resolvedAt), ts(t.closedAt), t.idempotencyKey, t.version)
+                .update();
+        appendEntries(t);
+    }
+
+    /** Writes the changed ticket if nobody else changed it since it was read; then its new entries. */
+    public void update(Ticket t) {
+        int n = jdbc.sql("""
+                        update tickets set status = ?, tier = ?, category = ?, priority = ?, assignee_id = ?, ever_assigned = ?,
+                          reassignments = ?, updated_at = ?, first_response_at = ?, resolved_at = ?, closed_at = ?, version = ?
+                        where id = ? and version = ?""")
+                .params(t.status.name(), t.tier, name(t.category), t.priority.name(), t.assigneeId, t.everAssigned,
+                        t.reassignments, ts(t.updatedAt), ts(t.firstResponseAt), ts(t.resolvedAt), ts(t.closedAt),
+                        t.version + 1, t.id, t.version)
+                .update();
+        if (n == 0) {
+            throw new ConflictException("Ticket " + t.reference() + " was changed by someone else meanwhile; reload it and try again.");
+        }
+        t.version++;
+        appendEntries(t);
+    }
+
+    private void appendEntries(Ticket t) {
+        List<Ticket.Entry> entries = t.newEntries();
+        if (entries.isEmpty()) return;
+        template.batchUpdate("""
+                        insert into ticket_entries (ticket_id, at, actor_id, kind, visibility, body, from_status, to_status,
+                          from_tier, to_tier, assignee_id) values (?,?,?,?,?,?,?,?,?,?,?)""",
+                entries, entries.size(), (ps, e) -> {
+                    ps.setObject(1, t.id);
+                    ps.setTimestamp(2, ts(e.at()));
+                    ps.setObject(3, e.actorId());
+                    ps.setString(4, e.kind().name());
+                    ps.setString(5, e.visibility().name());
+                    ps.setString(6, e.body());
+                    ps.setString(7, name(e.fromStatus()));
+                    ps.setString(8, name(e.toStatus()));
+                    if (e.fromTier() == null) ps.setNull(9, Types.SMALLINT); else ps.setInt(9, e.fromTier());
+                    if (e.toTier() == null) ps.setNull(10, Types.SMALLINT); else ps.setInt(10, e.toTier());
+                    ps.setObject(11, e.assigneeId());
+                });
+        t.entriesWritten();
+    }
+
+    public Optional<Ticket> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from tickets where id = ?").param(id).query(TICKET).optional();
+    }
+
+    public Optional<Ticket> findByIdempotencyKey(UUID requesterId, String key) {
+        return jdbc.sql("select " + COLUMNS + " from tickets where requester_id = ? and idempotency_key = ?")
+                .params(requesterId, key).query(TICKET).optional();
+    }
+
+    public List<EntryView> entries(UUID ticketId, boolean includeInternal) {
+        return jdbc.sql("""
+                        select id, at, actor_id, kind, visibility, body, from_status, to_status, from_tier, to_tier, assignee_id
+                        from ticket_entries where ticket_id = ?""" + (includeInternal ? "" : " and visibility = 'PUBLIC'")
+                        + " order by id")
+                .param(ticketId)
+                .query((rs, n) -> new EntryView(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                        rs.getObject("actor_id", UUID.class), EntryKind.valueOf(rs.getString("kind")),
+                        Visibility.valueOf(rs.getString("visibility")), rs.getString("body"),
+                        status(rs.getString("from_status")), status(rs.getString("to_status")),
+                        tier(rs, "from_tier"), tier(rs, "to_tier"), rs.getObject("assignee_id", UUID.class), null, null))
+                .list();
+    }
+
+    /** One page of tickets in the filter's order, after the cursor. */
+    public List<Ticket> list(TicketFilter f, Set<UUID> organizations, UUID onlyRequester, int limit) {
+        if (organizations.isEmpty()) return List.of();
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from tickets where organization_id in (:orgs)");
+        Map<String, Object> p = new HashMap<>();
+        p.put("orgs", organizations);
+        if (onlyRequester != null) { sql.append(" and requester_id = :requester"); p.put("requester", onlyRequester); }
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            sql.append(" and status in (:statuses)");
+            p.put("statuses", f.statuses().stream().map(Enum::name).toList());
+        }
+        if (f.tier() != null) { sql.append(" and tier = :tier"); p.put("tier", f.tier()); }
+        if (f.priority() != null) { sql.append(" and priority = :priority"); p.put("priority", f.priority().name()); }
+        if (f.siteId() != null) { sql.append(" and site_id = :site"); p.put("site", f.siteId()); }
+        if (f.assigneeId() != null) { sql.append(" and assignee_id = :assignee"); p.put("assignee", f.assigneeId()); }
+        if (f.unassignedOnly()) sql.append(" and assignee_id is null");
+        if (f.text() != null && !f.text().isBlank()) {
+            sql.append(" and (lower(subject) like :q or cast(number as varchar(20)) = :qn)");
+            p.put("q", "%" + f.text().strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+            p.put("qn", f.text().strip().replaceFirst("(?i)^BP-", ""));
+        }
+        TicketFilter.Cursor c = f.cursor();
+        if (f.order() == TicketFilter.Order.QUEUE) {
+            if (c != null) {
+                sql.append(" and (priority > :cp or (priority = :cp and (created_at > :ct or (created_at = :ct and id > :ci))))");
+                p.put("cp", c.priority()); p.put("ct", ts(c.createdAt())); p.put("ci", c.id());
+            }
+            sql.append(" order by priority, created_at, id");
+        } else {
+            if (c != null) {
+                sql.append(" and (created_at < :ct or (created_at = :ct and id < :ci))");
+                p.put("ct", ts(c.createdAt())); p.put("ci", c.id());
+            }
+            sql.append(" order by created_at desc, id desc");
+        }
+        sql.append(" limit ").append(limit);
+        return jdbc.sql(sql.toString()).params(p).query(TICKET).list();
+    }
+
+    /** Open tickets per tier among the given organizations (the queue tabs' counts). */
+    public Map<Integer, Long> openCountsByTier(Set<UUID> organizations) {
+        Map<Integer, Long> counts = new TreeMap<>(Map.of(1, 0L, 2, 0L, 3, 0L));
+        if (organizations.isEmpty()) return counts;
+        jdbc.sql("select tier, count(*) from tickets where organization_id in (:orgs) and status in (:open) group by tier")
+                .param("orgs", organizations)
+                .param("open", TicketStatus.OPEN.stream().map(Enum::name).toList())
+                .query((rs, n) -> counts.put(rs.getInt(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    public List<UUID> resolvedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("select id from tickets where status = 'RESOLVED' and resolved_at < ? order by resolved_at limit ?")
+                .params(ts(cutoff), limit).query(UUID.class).list();
+    }
+
+    /** The facts the desk metrics need, for tickets opened in [from, to). */
+    public List<MetricRow> metricRows(Set<UUID> organizations, Instant from, Instant to) {
+        if (organizations.isEmpty()) return List.of();
+        return jdbc.sql("""
+                        select organization_id, site_id, tier, created_at, first_response_at, resolved_at, reassignments
+                        from tickets where organization_id in (:orgs) and created_at >= :from and created_at < :to""")
+                .param("orgs", organizations).param("from", ts(from)).param("to", ts(to))
+                .query((rs, n) -> new MetricRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                        rs.getTimestamp(4).toInstant(), instant(rs, 5), instant(rs, 6), rs.getInt(7)))
+                .list();
+    }
+
+    public long resolvedCount(Set<UUID> organizations, Instant from, Instant to, Integer tier, UUID organization) {
+        if (organizations.isEmpty()) return 0;
+        String sql = "select count(*) from tickets where organization_id in (:orgs) and resolved_at >= :from and resolved_at < :to"
+                + (tier != null ? " and tier = :tier" : "") + (organization != null ? " and organization_id = :org" : "");
+        var spec = jdbc.sql(sql).param("orgs", organizations).param("from", ts(from)).param("to", ts(to));
+        if (tier != null) spec = spec.param("tier", tier);
+        if (organization != null) spec = spec.param("org", organization);
+        return spec.query(Long.class).single();
+    }
+
+    public record MetricRow(UUID organizationId, UUID siteId, int tier, Instant createdAt, Instant firstResponseAt,
+                            Instant resolvedAt, int reassignments) {
+    }
+
+    private static final RowMapper<Ticket> TICKET = TicketStore::ticket;
+
+    private static Ticket ticket(ResultSet rs, int n) throws SQLException {
+        return new Ticket(rs.getObject("id", UUID.class), rs.getLong("number"), rs.getObject("organization_id", UUID.class),
+                rs.getObject("site_id", UUID.class), rs.getObject("requester_id", UUID.class), rs.getString("subject"),
+                rs.getString("description"), rs.getString("impact") == null ? null : Impact.valueOf(rs.getString("impact")),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("idempotency_key"),
+                TicketStatus.valueOf(rs.getString("status")), rs.getInt("tier"),
+                rs.getString("category") == null ? null : Category.valueOf(rs.getString("category")),
+                Priority.valueOf(rs.getString("priority")), rs.getObject("assignee_id", UUID.class),
+                rs.getBoolean("ever_assigned"), rs.getInt("reassignments"), rs.getTimestamp("updated_at").toInstant(),
+                instant(rs, "first_response_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"), rs.getInt("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String col) throws SQLException {
+        Timestamp t = rs.getTimestamp(col);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int col) throws SQLException {
+        Timestamp t = rs.getTimestamp(col);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Integer tier(ResultSet rs, String col) throws SQLException {
+        Object o = rs.getObject(col);
+        return o == null ? null : ((Number) o).intValue();
+    }
+
+    private static TicketStatus status(String s) {
+        return s == null ? null : TicketStatus.valueOf(s);
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+}
