@@ -209,6 +209,9 @@ public class Ticket {
     }
 
     private void moveTo(TicketStatus next, Instant at) {
+        if (status == next) {
+            throw new ConflictException("Ticket " + reference() + " is already " + status.label().toLowerCase() + ".");
+        }
         if (!status.canMoveTo(next)) {
             throw new ConflictException("Ticket " + reference() + " is " + status.label().toLowerCase()
                     + " and cannot move to " + next.label().toLowerCase() + ".");
