@@ -7,6 +7,7 @@ import io.breakpoint.tickets.*;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -37,6 +38,8 @@ public class Ticket {
     Instant firstResponseAt;
     Instant resolvedAt;
     Instant closedAt;
+    Instant firstResponseDueAt;
+    Instant resolutionDueAt;
     int version;
 
     private final List<Entry> newEntries = new ArrayList<>();
@@ -93,6 +96,15 @@ public class Ticket {
         tier = d.tier();
         record(at, null, EntryKind.TRIAGED, Visibility.INTERNAL, d.reason(), TicketStatus.NEW, TicketStatus.TRIAGED,
                 null, tier, null);
+    }
+
+    /** Sets the due times the SLA policy promises; recorded in the history so a changed promise is visible. */
+    public void promise(ServiceLevels.Promise p, Instant at) {
+        if (p.firstResponseDueAt() == null && p.resolutionDueAt() == null) return;
+        if (Objects.equals(p.firstResponseDueAt(), firstResponseDueAt) && Objects.equals(p.resolutionDueAt(), resolutionDueAt)) return;
+        firstResponseDueAt = p.firstResponseDueAt();
+        resolutionDueAt = p.resolutionDueAt();
+        record(at, null, EntryKind.SLA_SET, Visibility.INTERNAL, p.basis(), null, null, null, null, null);
     }
 
     /**
@@ -271,5 +283,7 @@ public class Ticket {
     public Instant firstResponseAt() { return firstResponseAt; }
     public Instant resolvedAt() { return resolvedAt; }
     public Instant closedAt() { return closedAt; }
+    public Instant firstResponseDueAt() { return firstResponseDueAt; }
+    public Instant resolutionDueAt() { return resolutionDueAt; }
     public String idempotencyKey() { return idempotencyKey; }
 }
