@@ -16,6 +16,7 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.*;
 import java.util.regex.Pattern;
 
@@ -236,7 +237,8 @@ public class Administration {
     private static void checkHours(Map<DayOfWeek, ClinicCalendar.Hours> hours) {
         hours.forEach((day, h) -> {
             if (!h.opens().isBefore(h.closes())) {
-                throw new InvalidRequestException("hours", "On " + day + " the clinic must open before it closes.");
+                throw new InvalidRequestException("hours", "On " + day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                        + " the clinic must open before it closes.");
             }
         });
     }
