@@ -185,6 +185,37 @@ class AdminPagesTest extends DemoServerTest {
     }
 
     @Test
+    void aSiteCannotBeRenamedToAnotherSiteOfTheSameOrganization() {
+        WebSession admin = signIn("msp.admin@gateway.demo");
+        String orgId = createOrganization(admin, unique("Cedar Clinics"));
+        for (String name : new String[]{"East Clinic", "West Clinic"}) {
+            admin.get("/admin/sites/new?organizationId=" + orgId);
+            assertThat(admin.post("/admin/sites", "organizationId", orgId, "name", name, "timeZone", "America/Denver").status())
+                    .isEqualTo(302);
+        }
+        String west = admin.get("/admin/organizations/" + orgId).link("West Clinic");
+        Page renamed = admin.post(west, "organizationId", orgId, "name", "east clinic", "timeZone", "America/Denver");
+        assertThat(renamed.status()).isEqualTo(400);
+        assertThat(renamed.fieldError("name")).isEqualTo("This organization already has a site named \"east clinic\".");
+        assertThat(admin.get("/admin/organizations/" + orgId).text())
+                .contains("West Clinic America/Denver No clinic hours (closed every day)");
+    }
+
+    @Test
+    void anAdminCannotDemoteOrDisableThemselves() {
+        WebSession admin = signIn("msp.admin@gateway.demo");
+        Page users = admin.get("/admin/users");
+        String self = users.link("Morgan Price");
+        admin.get(self);
+        Page demoted = admin.post(self, "displayName", "Morgan Price", "role", "TIER1", "enabled", "true");
+        assertThat(demoted.status()).isEqualTo(400);
+        assertThat(demoted.fieldError("role")).contains("You cannot change your own role");
+        Page disabled = admin.post(self, "displayName", "Morgan Price", "role", "MSP_ADMIN");
+        assertThat(disabled.fieldError("enabled")).contains("disable your own account");
+        assertThat(admin.get("/admin/users?organizationId=msp").text()).contains("msp.admin@gateway.demo MSP admin Active");
+    }
+
+    @Test
     void onlyMspAdminsReachTheAdminPages() {
         for (String email : new String[]{"pm.grant@riverbend.demo", "dr.ellis@riverbend.demo", "t1.ava@gateway.demo"}) {
             WebSession someone = signIn(email);
