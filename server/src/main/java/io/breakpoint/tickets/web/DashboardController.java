@@ -44,11 +44,14 @@ class DashboardController {
     }
 
     record FigureRow(String label, long opened, long resolved, Cell averageFirstResponse, Cell p90FirstResponse,
-                     Cell sameDay, Cell reassignments) {
+                     Cell sameDay, Cell reassignments, long totalReassignments) {
 
         static FigureRow of(String label, Figures f) {
+            // The average is rounded to 4 places, so average × opened gives back the exact whole total.
+            long total = f.averageReassignments() == null ? 0 : Math.round(f.averageReassignments() * f.ticketsOpened());
             return new FigureRow(label, f.ticketsOpened(), f.ticketsResolved(), seconds(f.averageFirstResponseSeconds()),
-                    seconds(f.p90FirstResponseSeconds()), rate(f.sameDayResolutionRate()), passes(f.averageReassignments()));
+                    seconds(f.p90FirstResponseSeconds()), rate(f.sameDayResolutionRate()), passes(f.averageReassignments()),
+                    total);
         }
     }
 
@@ -71,7 +74,7 @@ class DashboardController {
         headlines.add(new Headline("Same-day resolution", overall.sameDay(), "target 93%",
                 "Resolved on the clinic day they were opened, in the site's time zone"));
         headlines.add(new Headline("Average reassignments", overall.reassignments(), "target at most 1",
-                "How often a ticket was passed to another tier or person"));
+                overall.totalReassignments() + " passes to another tier or person over " + f.ticketsOpened() + " tickets"));
         headlines.add(new Headline("Opened", new Cell(Long.toString(f.ticketsOpened()), null), null, null));
         headlines.add(new Headline("Resolved", new Cell(Long.toString(f.ticketsResolved()), null), null, null));
         model.addAttribute("headlines", headlines);
