@@ -27,6 +27,9 @@ class ClinicTime {
     private static final DateTimeFormatter THIS_YEAR = DateTimeFormatter.ofPattern("MMM d, HH:mm z", Locale.US);
     private static final DateTimeFormatter OTHER_YEAR = DateTimeFormatter.ofPattern("MMM d yyyy, HH:mm z", Locale.US);
 
+    /** Labelled "UTC" (not "Z") where a time has no site. */
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
     private final Directory directory;
     private final Clock clock;
 
@@ -36,8 +39,8 @@ class ClinicTime {
     }
 
     ZoneId zoneOf(UUID siteId) {
-        if (siteId == null) return ZoneOffset.UTC;
-        return directory.site(siteId).map(SiteSummary::timeZone).orElse(ZoneOffset.UTC);
+        if (siteId == null) return UTC;
+        return directory.site(siteId).map(SiteSummary::timeZone).orElse(UTC);
     }
 
     /** The time zones of every site the actor sees, read once for a whole list. */
@@ -47,7 +50,7 @@ class ClinicTime {
 
     String format(Instant at, ZoneId zone) {
         if (at == null) return null;
-        ZonedDateTime t = at.atZone(zone == null ? ZoneOffset.UTC : zone);
+        ZonedDateTime t = at.atZone(zone == null || zone.equals(ZoneOffset.UTC) ? UTC : zone);
         boolean sameYear = t.getYear() == clock.instant().atZone(t.getZone()).getYear();
         return (sameYear ? THIS_YEAR : OTHER_YEAR).format(t);
     }

@@ -59,7 +59,7 @@ class ConsoleController {
         tabs.add(new Tab("Assigned to me", q.mineOnly().url("/console", null), null, mine));
         model.addAttribute("tabs", tabs);
         model.addAttribute("console", true);
-        model.addAttribute("title", mine ? "Assigned to me" : "Tier " + t + " queue");
+        model.addAttribute("heading", mine ? "Assigned to me" : "Tier " + t + " queue");
         model.addAttribute("nav", "console");
         return TicketLists.partial(hx, restore) ? "tickets/queue :: queue" : "tickets/queue";
     }

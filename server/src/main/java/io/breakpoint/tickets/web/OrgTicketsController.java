@@ -41,7 +41,7 @@ class OrgTicketsController {
         QueueQuery q = new QueueQuery(null, false, org, site, priority, status, cursor);
         lists.fill(model, me, q, TicketFilter.Order.NEWEST, "/org/tickets", "/org/tickets/");
         model.addAttribute("console", false);
-        model.addAttribute("title", "Tickets of your organization" + (me.visibleOrganizations().size() > 1 ? "s" : ""));
+        model.addAttribute("heading", "Tickets of your organization" + (me.visibleOrganizations().size() > 1 ? "s" : ""));
         model.addAttribute("nav", "org");
         return TicketLists.partial(hx, restore) ? "tickets/queue :: queue" : "tickets/queue";
     }

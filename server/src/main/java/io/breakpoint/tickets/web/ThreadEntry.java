@@ -21,7 +21,8 @@ record ThreadEntry(long id, String style, String who, String when, String what, 
             case TRIAGED -> what = "sorted it into the Tier " + e.toTier() + " queue";
             case REPLY -> { what = "replied"; style = "message"; }
             case NOTE -> what = "added an internal note";
-            case ASSIGNED -> what = "assigned it to " + (e.assigneeName() == null ? "someone" : e.assigneeName());
+            case ASSIGNED -> what = e.assigneeId() != null && e.assigneeId().equals(e.actorId()) ? "took the ticket"
+                    : "assigned it to " + (e.assigneeName() == null ? "someone" : e.assigneeName());
             case ESCALATED -> what = "escalated it from Tier " + e.fromTier() + " to Tier " + e.toTier();
             case DE_ESCALATED -> what = "moved it down from Tier " + e.fromTier() + " to Tier " + e.toTier();
             case STATUS_CHANGED -> what = "changed the status to " + (e.toStatus() == null ? "?" : e.toStatus().label().toLowerCase());
