@@ -220,6 +220,7 @@ class TicketJourneyBrowserTest extends DemoServerTest {
         assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;")).isEqualTo(true);
         assertThat(driver.findElement(By.id("thread")).getText()).contains("It is back again this afternoon.");
         assertThat(driver.findElement(By.id("reply-body")).getAttribute("value")).isEmpty();
+        assertThat(driver.findElement(By.id("reply-label")).getText()).isEqualTo("Reply to the desk");
     }
 
     @Test
