@@ -45,12 +45,12 @@ class ConsoleController {
     String queue(@RequestParam(required = false) Integer tier, @RequestParam(defaultValue = "false") boolean mine,
                  @RequestParam(required = false) UUID org, @RequestParam(required = false) UUID site,
                  @RequestParam(required = false) Priority priority, @RequestParam(defaultValue = QueueQuery.OPEN) String status,
-                 @RequestParam(required = false) String cursor,
+                 @RequestParam(name = "q", required = false) String search, @RequestParam(required = false) String cursor,
                  @RequestHeader(name = "HX-Request", required = false) String hx,
                  @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore, Model model) {
         Actor me = Actors.current();
         Integer t = mine ? null : tier != null ? tier : me.role().tier() != null ? me.role().tier() : 1;
-        QueueQuery q = new QueueQuery(t, mine, org, site, priority, status, cursor);
+        QueueQuery q = new QueueQuery(t, mine, org, site, priority, status, QueueQuery.limited(search), cursor);
         lists.fill(model, me, q, TicketFilter.Order.QUEUE, "/console", "/console/tickets/");
         Map<Integer, Long> counts = desk.openCountsByTier(org);
         List<Tab> tabs = new ArrayList<>();

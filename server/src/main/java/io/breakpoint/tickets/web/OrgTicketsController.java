@@ -34,11 +34,11 @@ class OrgTicketsController {
     @GetMapping
     String list(@RequestParam(required = false) UUID org, @RequestParam(required = false) UUID site,
                 @RequestParam(required = false) Priority priority, @RequestParam(defaultValue = QueueQuery.ANY) String status,
-                @RequestParam(required = false) String cursor,
+                @RequestParam(name = "q", required = false) String search, @RequestParam(required = false) String cursor,
                 @RequestHeader(name = "HX-Request", required = false) String hx,
                 @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore, Model model) {
         Actor me = Actors.current();
-        QueueQuery q = new QueueQuery(null, false, org, site, priority, status, cursor);
+        QueueQuery q = new QueueQuery(null, false, org, site, priority, status, QueueQuery.limited(search), cursor);
         lists.fill(model, me, q, TicketFilter.Order.NEWEST, "/org/tickets", "/org/tickets/");
         model.addAttribute("console", false);
         model.addAttribute("heading", "Tickets of your organization" + (me.visibleOrganizations().size() > 1 ? "s" : ""));

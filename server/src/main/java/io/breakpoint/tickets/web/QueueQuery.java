@@ -13,12 +13,20 @@ import java.util.UUID;
 
 /**
  * The filters of a ticket list page as they travel in its URL: tier (console tabs), "mine", organization,
- * site, priority, status ("open", "any" or one status) and the paging cursor.
+ * site, priority, status ("open", "any" or one status), words of the subject or a ticket number, and the paging cursor.
  */
-record QueueQuery(Integer tier, boolean mine, UUID org, UUID site, Priority priority, String status, String cursor) {
+record QueueQuery(Integer tier, boolean mine, UUID org, UUID site, Priority priority, String status, String text,
+                  String cursor) {
 
     static final String OPEN = "open";
     static final String ANY = "any";
+
+    /** A search as typed, trimmed; the desk looks at no more than 200 characters of it. */
+    static String limited(String search) {
+        if (search == null || search.isBlank()) return null;
+        String s = search.strip();
+        return s.length() > 200 ? s.substring(0, 200) : s;
+    }
 
     Set<TicketStatus> statuses() {
         if (status == null || status.isBlank() || status.equals(ANY)) return null;
@@ -31,7 +39,8 @@ record QueueQuery(Integer tier, boolean mine, UUID org, UUID site, Priority prio
     }
 
     TicketFilter filter(Actor me, TicketFilter.Order order) {
-        return new TicketFilter(statuses(), mine ? null : tier, priority, org, site, mine ? me.userId() : null, false, null,
+        return new TicketFilter(statuses(), mine ? null : tier, priority, org, site, mine ? me.userId() : null, false,
+                text == null || text.isBlank() ? null : text.strip(),
                 order, TicketFilter.Cursor.decode(cursor), 50);
     }
 
@@ -44,15 +53,16 @@ record QueueQuery(Integer tier, boolean mine, UUID org, UUID site, Priority prio
         if (site != null) b.queryParam("site", site);
         if (priority != null) b.queryParam("priority", priority.name());
         if (status != null && !status.isBlank()) b.queryParam("status", status);
+        if (text != null && !text.isBlank()) b.queryParam("q", text.strip());
         if (nextCursor != null) b.queryParam("cursor", nextCursor);
         return b.encode().build().toUriString();
     }
 
     QueueQuery forTier(Integer t) {
-        return new QueueQuery(t, false, org, site, priority, status, null);
+        return new QueueQuery(t, false, org, site, priority, status, text, null);
     }
 
     QueueQuery mineOnly() {
-        return new QueueQuery(tier, true, org, site, priority, status, null);
+        return new QueueQuery(tier, true, org, site, priority, status, text, null);
     }
 }

@@ -72,6 +72,23 @@ class TicketPagesTest extends DemoServerTest {
         assertThat(refused.headers().firstValue("X-Error-Message")).isPresent();
     }
 
+    @Test
+    void aTicketIsFoundByItsNumberInItsTierQueueAndTheOrganizationList() throws Exception {
+        Matcher m = Pattern.compile("/portal/tickets/([0-9a-f-]{36})\">(BP-\\d+)<")
+                .matcher(signedIn("dr.ellis@riverbend.demo").get("/portal").body());
+        assertThat(m.find()).isTrue();
+        String id = m.group(1), reference = m.group(2);
+        Browser engineer = signedIn("t1.ava@gateway.demo");
+        int queuesListingIt = 0;
+        for (int tier = 1; tier <= 3; tier++) {
+            String queue = engineer.get("/console?tier=" + tier + "&status=any&q=" + reference).body();
+            if (queue.contains("/console/tickets/" + id)) queuesListingIt++;
+            assertThat(queue.split("<tr>").length - 1).as("header row and at most one ticket").isLessThanOrEqualTo(2);
+        }
+        assertThat(queuesListingIt).isEqualTo(1);
+        assertThat(signedIn("pm.grant@riverbend.demo").get("/org/tickets?q=" + reference).body()).contains("/org/tickets/" + id);
+    }
+
     // ----
 
     private String firstPortalTicket(Browser requester) throws Exception {
