@@ -14,3 +14,8 @@ document.addEventListener("htmx:responseError", function (e) {
     slot.hidden = false;
   }
 });
+// After an action replaces a ticket's page part, put keyboard focus on its outcome message instead of losing it.
+document.addEventListener("htmx:afterSettle", function (e) {
+  var flash = e.detail.elt && e.detail.elt.id === "ticket" ? document.getElementById("flash") : null;
+  if (flash && !flash.hidden) { flash.setAttribute("tabindex", "-1"); flash.focus(); }
+});
