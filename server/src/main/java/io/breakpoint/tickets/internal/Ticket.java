@@ -206,7 +206,8 @@ public class Ticket {
     public void reclassify(Category newCategory, Priority newPriority, UUID by, Instant at) {
         if (status == TicketStatus.CLOSED) throw new ConflictException("Ticket " + reference() + " is closed.");
         if (newCategory == category && newPriority == priority) return;
-        String what = "Category " + label(category) + " → " + label(newCategory) + ", priority " + priority + " → " + newPriority;
+        String what = "Category " + label(category) + " → " + label(newCategory) + ", priority " + priority.name() + " "
+                + priority.label() + " → " + newPriority.name() + " " + newPriority.label();
         category = newCategory != null ? newCategory : category;
         priority = newPriority != null ? newPriority : priority;
         updatedAt = at;
@@ -244,7 +245,7 @@ public class Ticket {
     }
 
     private static String label(Category c) {
-        return c == null ? "none" : c.name();
+        return c == null ? "none" : c.label();
     }
 
     private void record(Instant at, UUID actor, EntryKind kind, Visibility v, String body, TicketStatus from,

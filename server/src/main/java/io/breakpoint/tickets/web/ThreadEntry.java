@@ -30,6 +30,7 @@ record ThreadEntry(long id, String style, String who, String when, String what, 
             case RESOLVED -> { what = "resolved the ticket"; style = "message resolution"; }
             case REOPENED -> what = "reopened the ticket";
             case CLOSED -> what = "closed the ticket";
+            case SLA_SET -> what = "set the due times";
             default -> what = e.kind().name().toLowerCase().replace('_', ' ');
         }
         return new ThreadEntry(e.id(), style, who, time.format(e.at(), zone), what, e.body(), internal);
