@@ -29,12 +29,27 @@ public final class QueuePageBenchmark {
     private static final String OPEN = "TRIAGED,IN_PROGRESS,WAITING_ON_REQUESTER,WAITING_ON_VENDOR,NEW";
     private static final String[] PRIORITIES = {"P1", "P2", "P3", "P4"};
 
-    /** The statement TicketStore.list builds for this page (keep in step with it). */
-    private static final String QUEUE_SQL = """
-            select id, number, organization_id, site_id, requester_id, subject, description, impact, status, tier, category,
+    private static final String COLUMNS = """
+            id, number, organization_id, site_id, requester_id, subject, description, impact, status, tier, category,
             priority, assignee_id, ever_assigned, reassignments, created_at, updated_at, first_response_at, resolved_at,
-            closed_at, idempotency_key, version from tickets where organization_id in (?) and status in (?, ?, ?, ?, ?)
-            and tier = ? and priority = ? order by priority, created_at, id limit 51""";
+            closed_at, idempotency_key, version""";
+
+    /** The statement TicketStore.list sends for this page: one ordered branch per open status (keep in step with it). */
+    private static final String QUEUE_SQL;
+
+    /** The single-scan form it sent before (V4): "status in (...)", for comparison. */
+    private static final String SINGLE_SCAN_SQL = "select " + COLUMNS + " from tickets where organization_id in (?)"
+            + " and status in (?, ?, ?, ?, ?) and tier = ? and priority = ? order by priority, created_at, id limit 51";
+
+    static {
+        StringBuilder union = new StringBuilder("select * from (");
+        for (int i = 0; i < 5; i++) {
+            union.append(i > 0 ? " union all " : "").append("(select ").append(COLUMNS)
+                    .append(" from tickets where organization_id in (?) and tier = ? and priority = ? and status = ?")
+                    .append(" order by priority, created_at, id limit 51)");
+        }
+        QUEUE_SQL = union.append(") q order by priority, created_at, id limit 51").toString();
+    }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Args.parse(args);
@@ -91,22 +106,36 @@ public final class QueuePageBenchmark {
             try (Connection c = DriverManager.getConnection(db, a.getOrDefault("db-user", "postgres"), a.getOrDefault("db-password", ""))) {
                 UUID biggest = orgs.get(names.indexOf("Riverbend Health") >= 0 ? names.indexOf("Riverbend Health") : 0);
                 explain(c, "fullest cell: Riverbend Health, tier 1, P3", biggest, 1, "P3");
-                explain(c, "sparse cell: Riverbend Health, tier 3, P1", biggest, 3, "P1");
+                explain(c, "a small queue: Riverbend Health, tier 3, P1", biggest, 3, "P1");
             }
         }
     }
 
     private static void explain(Connection c, String title, UUID org, int tier, String priority) throws Exception {
-        System.out.println("\nEXPLAIN (ANALYZE, BUFFERS) — " + title);
+        System.out.println("\nEXPLAIN (ANALYZE, BUFFERS) — " + title + ", as TicketStore sends it (one branch per open status)");
+        String[] open = OPEN.split(",");
         try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + QUEUE_SQL)) {
+            for (int i = 0; i < open.length; i++) {
+                ps.setObject(4 * i + 1, org);
+                ps.setInt(4 * i + 2, tier);
+                ps.setString(4 * i + 3, priority);
+                ps.setString(4 * i + 4, open[i]);
+            }
+            print(ps);
+        }
+        System.out.println("\nEXPLAIN (ANALYZE, BUFFERS) — " + title + ", single scan with status in (...), for comparison");
+        try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + SINGLE_SCAN_SQL)) {
             ps.setObject(1, org);
-            String[] open = OPEN.split(",");
             for (int i = 0; i < open.length; i++) ps.setString(2 + i, open[i]);
             ps.setInt(7, tier);
             ps.setString(8, priority);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) System.out.println("  " + rs.getString(1));
-            }
+            print(ps);
+        }
+    }
+
+    private static void print(PreparedStatement ps) throws Exception {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) System.out.println("  " + rs.getString(1));
         }
     }
 }
