@@ -2,7 +2,7 @@
 # Ticket intake benchmark: build, start the server on a fresh H2 file or PostgreSQL database with demo data,
 # fire POST /api/v1/tickets at concurrency 1, 8 and 32, stop the server.
 #   bench/run-intake.sh [h2|pg|both]     (default both)
-# Options through the environment: SECONDS_PER_LEVEL (20), WARMUP (5), CONCURRENCY (1,8,32), BREAKPOINT_DB_POOL,
+# Options through the environment: SECONDS_PER_LEVEL (20), WARMUP (10), CONCURRENCY (1,8,32), BREAKPOINT_DB_POOL,
 # SERVER_JAVA_OPTS, BREAKPOINT_PORT (18080), SKIP_BUILD=1.
 source "$(dirname "$0")/server-lifecycle.sh"
 WHICH="${1:-both}"
@@ -12,7 +12,7 @@ WORK="$(mktemp -d /tmp/bp-intake.XXXXXX)"
 intake() {
   java -cp "$BENCH_CP" io.breakpoint.bench.IntakeBenchmark --base "http://127.0.0.1:$PORT" \
     --user dr.ellis@riverbend.demo --password "$BREAKPOINT_DEMO_PASSWORD" --label "$1" \
-    --concurrency "${CONCURRENCY:-1,8,32}" --warmup "${WARMUP:-5}" --seconds "${SECONDS_PER_LEVEL:-20}"
+    --concurrency "${CONCURRENCY:-1,8,32}" --warmup "${WARMUP:-10}" --seconds "${SECONDS_PER_LEVEL:-20}"
 }
 
 if [[ "$WHICH" == h2 || "$WHICH" == both ]]; then

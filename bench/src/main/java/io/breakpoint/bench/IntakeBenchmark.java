@@ -33,7 +33,7 @@ public final class IntakeBenchmark {
         String base = a.getOrDefault("base", "http://127.0.0.1:8080");
         String user = a.getOrDefault("user", "dr.ellis@riverbend.demo");
         String password = Args.required(a, "password", "BREAKPOINT_DEMO_PASSWORD");
-        int warmup = Integer.parseInt(a.getOrDefault("warmup", "5"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "10"));
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "20"));
         long maxRequests = Long.parseLong(a.getOrDefault("max-requests", "200000"));
         String label = a.getOrDefault("label", "");

@@ -57,7 +57,7 @@ public final class QueuePageBenchmark {
         String user = a.getOrDefault("user", "t1.ava@gateway.demo");
         String password = Args.required(a, "password", "BREAKPOINT_DEMO_PASSWORD");
         int requests = Integer.parseInt(a.getOrDefault("requests", "1000"));
-        int warmup = Integer.parseInt(a.getOrDefault("warmup", "200"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "1000"));
         String db = a.get("db");
         Random random = new Random(7);
 
