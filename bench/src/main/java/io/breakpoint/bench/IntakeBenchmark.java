@@ -42,15 +42,17 @@ public final class IntakeBenchmark {
         client.signIn(user, password);
         System.out.printf("Intake benchmark %s against %s as %s: warm-up %d s, measured %d s per concurrency%n",
                 label, base, user, warmup, seconds);
-        System.out.println("| concurrency | tickets | tickets/s | p50 ms | p90 ms | p99 ms | max ms | errors |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| concurrency | tickets | tickets/s | p50 ms | p90 ms | p99 ms | max ms | errors | load avg | client CPU ms/ticket |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String c : a.getOrDefault("concurrency", "1,8,32").split(",")) {
             int concurrency = Integer.parseInt(c.strip());
             run(client, concurrency, warmup, maxRequests); // warm-up: JIT, pools, caches; figures discarded
+            long cpu0 = Machine.processCpuNanos();
             Phase p = run(client, concurrency, seconds, maxRequests);
-            System.out.printf("| %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d |%n", concurrency, p.latencies.count(),
+            double clientCpu = (Machine.processCpuNanos() - cpu0) / 1e6 / Math.max(1, p.latencies.count());
+            System.out.printf("| %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %.1f | %.2f |%n", concurrency, p.latencies.count(),
                     p.latencies.count() / p.seconds, p.latencies.millis(0.50), p.latencies.millis(0.90),
-                    p.latencies.millis(0.99), p.latencies.maxMillis(), p.errors);
+                    p.latencies.millis(0.99), p.latencies.maxMillis(), p.errors, Machine.loadAverage(), clientCpu);
             if (p.firstError != null) System.out.println("  first error: " + p.firstError);
         }
     }

@@ -95,12 +95,12 @@ public final class QueuePageBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("Queue page benchmark against %s as %s: %d organizations, %d warm-up + %d measured requests, one at a time%n",
                 base, user, orgs.size(), warmup, requests);
-        System.out.println("| requests | pages/s | avg rows | full pages | p50 ms | p95 ms | p99 ms | max ms | errors |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        System.out.printf("| %d | %.0f | %.1f | %d%% | %.1f | %.1f | %.1f | %.1f | %d |%n", latencies.count(),
+        System.out.println("| requests | pages/s | avg rows | full pages | p50 ms | p95 ms | p99 ms | max ms | errors | load avg |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.printf("| %d | %.0f | %.1f | %d%% | %.1f | %.1f | %.1f | %.1f | %d | %.1f |%n", latencies.count(),
                 latencies.count() / seconds, (double) rows / Math.max(1, latencies.count()),
                 100 * fullPages / Math.max(1, latencies.count()), latencies.millis(0.50), latencies.millis(0.95),
-                latencies.millis(0.99), latencies.maxMillis(), errors);
+                latencies.millis(0.99), latencies.maxMillis(), errors, Machine.loadAverage());
 
         if (db != null) {
             try (Connection c = DriverManager.getConnection(db, a.getOrDefault("db-user", "postgres"), a.getOrDefault("db-password", ""))) {
