@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -cp ... io.breakpoint.bench.IntakeBenchmark --base http://127.0.0.1:8080 --user dr.ellis@riverbend.demo \
- *      --password "$BREAKPOINT_DEMO_PASSWORD" --concurrency 1,8,32 --warmup 5 --seconds 20
+ *      --password "$BREAKPOINT_DEMO_PASSWORD" --concurrency 1,8,32 --warmup 10 --seconds 20
  * </pre>
  * Each phase stops at its duration or at {@code --max-requests} tickets, whichever comes first.
  */
