@@ -70,9 +70,9 @@ public class TicketDesk {
             Optional<Ticket> earlier = store.findByIdempotencyKey(actor.userId(), key);
             if (earlier.isPresent()) return view(earlier.get(), actor, false);
         }
-        SiteSummary site = siteFor(actor, request.siteId());
         try {
             return tx.execute(s -> {
+                SiteSummary site = siteFor(actor, request.siteId()); // in the transaction: its reads share one connection and commit
                 Instant now = clock.instant();
                 Ticket t = Ticket.open(UUID.randomUUID(), store.nextNumber(), site.organizationId(), site.id(),
                         actor.userId(), subject, description, request.impact(), request.category(), key, now);

@@ -112,13 +112,18 @@ public class TicketStore {
     /** One page of tickets in the filter's order, after the cursor. */
     public List<Ticket> list(TicketFilter f, Set<UUID> organizations, UUID onlyRequester, int limit) {
         if (organizations.isEmpty()) return List.of();
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from tickets where organization_id in (:orgs)");
+        StringBuilder sql = new StringBuilder(" from tickets where organization_id in (:orgs)");
         Map<String, Object> p = new HashMap<>();
         p.put("orgs", organizations);
         if (onlyRequester != null) { sql.append(" and requester_id = :requester"); p.put("requester", onlyRequester); }
-        if (f.statuses() != null && !f.statuses().isEmpty()) {
+        List<String> statuses = f.statuses() == null ? List.of() : f.statuses().stream().map(Enum::name).sorted().toList();
+        // A queue of several statuses reads one ordered index range per status (tickets_queue_open_idx) and merges
+        // them; one "status in (...)" scan instead fetches every open ticket of the queue to sort them, or lets
+        // PostgreSQL walk years of closed history in created_at order (V4 migration, bench/RESULTS.md).
+        boolean perStatus = f.order() == TicketFilter.Order.QUEUE && statuses.size() > 1;
+        if (!statuses.isEmpty() && !perStatus) {
             sql.append(" and status in (:statuses)");
-            p.put("statuses", f.statuses().stream().map(Enum::name).toList());
+            p.put("statuses", statuses);
         }
         if (f.tier() != null) { sql.append(" and tier = :tier"); p.put("tier", f.tier()); }
         if (f.priority() != null) { sql.append(" and priority = :priority"); p.put("priority", f.priority().name()); }
@@ -145,7 +150,14 @@ public class TicketStore {
             sql.append(" order by created_at desc, id desc");
         }
         sql.append(" limit ").append(limit);
-        return jdbc.sql(sql.toString()).params(p).query(TICKET).list();
+        if (!perStatus) return jdbc.sql("select " + COLUMNS + sql).params(p).query(TICKET).list();
+        StringJoiner union = new StringJoiner(" union all ", "select * from (", ") q order by priority, created_at, id limit " + limit);
+        int orderBy = sql.indexOf(" order by ");
+        for (int i = 0; i < statuses.size(); i++) {
+            union.add("(select " + COLUMNS + sql.substring(0, orderBy) + " and status = :status" + i + sql.substring(orderBy) + ")");
+            p.put("status" + i, statuses.get(i));
+        }
+        return jdbc.sql(union.toString()).params(p).query(TICKET).list();
     }
 
     /** Open tickets per tier among the given organizations (the queue tabs' counts). */

@@ -1,1 +1,0 @@
-package io.breakpoint.bench; class Placeholder {}
