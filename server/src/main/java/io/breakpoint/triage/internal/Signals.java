@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public record Signals(String securityActive, String securityReported, String nothingClicked, String siteWide, String several,
                       String oneDevice, String patientsWaiting, String down, String degraded, String request,
-                      String vpn, String internetOut) {
+                      String vpn, String internetOut, String connection) {
 
     // ----- security. A missed active incident is the costliest error, so these lean to recall.
     private static final Pattern MALWARE = words(
@@ -93,6 +93,8 @@ public record Signals(String securityActive, String securityReported, String not
             "internet (is |was )?(down|out)|no internet|lost internet|internet connection|google (doesnt|wont|does not) load|no hay internet"
                     + "|modem|firewall|switches|network is dead|no network");
 
+    private static final Pattern CONNECTION = words("wifi|wi fi|wireless|internet|ethernet|network cable|no network|no connection|vpn|wont connect|cant connect|disconnect\\w*");
+
     private static Pattern words(String alternatives) {
         return Pattern.compile("(?<= )(?:" + alternatives + ")(?= )");
     }
@@ -112,7 +114,7 @@ public record Signals(String securityActive, String securityReported, String not
         if (active == null && clicked != null && (lure != null || reported != null) && notClicked == null) active = clicked;
         return new Signals(active, reported != null ? reported : (notClicked != null && lure != null ? notClicked : null), notClicked,
                 first(SITE_WIDE, t), first(SEVERAL, t), first(ONE_DEVICE, t), first(PATIENTS_WAITING, t),
-                first(DOWN, t), first(DEGRADED, t), first(REQUEST, t), first(VPN, t), first(INTERNET_OUT, t));
+                first(DOWN, t), first(DEGRADED, t), first(REQUEST, t), first(VPN, t), first(INTERNET_OUT, t), first(CONNECTION, t));
     }
 
     private static String first(Pattern p, String text) {

@@ -89,6 +89,11 @@ public final class TriageEngine {
             category = Category.ENDPOINT_HARDWARE;
             ruleDecided = true;
             reasons.add("'" + s.oneDevice().trim() + "' → one computer is slow, not the EMR → ENDPOINT_HARDWARE");
+        } else if (category == Category.ENDPOINT_HARDWARE && s.connection() != null && s.siteWide() == null) {
+            // A laptop that will not join the Wi-Fi is a connectivity ticket (PRODUCT.md: Wi-Fi, wired), still Tier 1 for one device.
+            category = Category.NETWORK_CONNECTIVITY;
+            ruleDecided = true;
+            reasons.add("'" + s.connection() + "' → a connection problem of this device → NETWORK_CONNECTIVITY");
         } else if (s.internetOut() != null && !NOT_APPLICATIONS.contains(category)) {
             category = Category.NETWORK_CONNECTIVITY;
             ruleDecided = true;
