@@ -33,7 +33,7 @@ public record Signals(String securityActive, String securityReported, String not
                     + "|suspicious (login|sign in|activity)|unusual sign in|(mfa|duo|push|pushes|prompts)( \\w+){0,6} (didnt|did not) (ask|request)"
                     + "|approved one by accident");
     private static final Pattern LURE = words(
-            "email|e mail|emial|emails|link|attachment|popup|pop up|called|caller|text message|correo|gift cards?|website|docusign|invoice");
+            "email|e mail|emial|emails|link|attachment|popup|pop up|called|caller|text message|a text|correo|gift cards?|website|docusign|invoice");
     private static final Pattern CLICKED = words(
             "clicked|click(ed)? (on )?(it|the link|that|a link)|opened (it|the attachment|an attachment|the link)|le di click"
                     + "|abri (un|el|la) (archivo|adjunto|enlace|link|correo)");
@@ -41,6 +41,11 @@ public record Signals(String securityActive, String securityReported, String not
             "(typed|entered|put|gave|confirm|confirmed|puse)( \\w+){0,3} (password|pw|login|credentials|code|contrasena|username)"
                     + "|(password|login)( \\w+){0,3} (so i did|and i did)|signed in( \\w+){0,6} (blank|weird|went)"
                     + "|sent (them )?the codes|bought( \\w+){0,3} gift cards|gave (them|him|her) (the|my)");
+    /** Someone asked for credentials (by e-mail, text, phone) and the writer complied: "they needed my login, I sent it". */
+    private static final Pattern ASKED_FOR_CREDENTIALS = words(
+            "(asked|asking|needed|wanted|requested|requesting|verify|confirm)( \\w+){0,6} (login|password|pw|credentials|code|username|contrasena)");
+    private static final Pattern COMPLIED = words(
+            "sent (it|them|my)|gave (it|them|my)|i did|so i did|replied|i logged in|logged in and|typed it|entered it|le mande|se la di");
     private static final Pattern NOT_CLICKED = words(
             "(didnt|did not|didn t|never|not|no) (click|clicked|open|opened)( \\w+){0,3}|not clicked|no lo abri|no le di click|deleted it");
     private static final Pattern REPORTED = words(
@@ -51,6 +56,7 @@ public record Signals(String securityActive, String securityReported, String not
     private static final Pattern SITE_WIDE = words(
             // "whole"/"entire" with any noun but a few of time or things: misspelt "entire buliding" must still count.
             "(whole|entire)(?! (thing|day|time|morning|afternoon|note|chart|screen|page|week|weekend|list|document|file|message))( \\w+)"
+                    + "|none of (the|our)( \\w+){1,2}|in the building|ninguna? \\w+|all the (computers|phones|printers|pcs|screens|workstations|providers)"
                     + "|nobody|no one|noone|none of us|everyone|everybody|all (of )?(the )?(computers|staff|providers|users|workstations|printers|phones|pcs|of us|doctors|nurses|radiology|our files|sites)"
                     + "|every (computer|workstation|pc|printer|phone|provider|user|one of us)|any computer|(clinic|site|office|practice|building) ?wide"
                     + "|everything is down|nothing works|outage|toda la clinica|toda la oficina|nadie|todos|todas las computadoras|for all");
@@ -65,7 +71,7 @@ public record Signals(String securityActive, String securityReported, String not
     private static final Pattern PATIENTS_WAITING = words(
             "(patients?|pts?|patiants?|pt s)( \\w+){0,2} (waiting|stacked|in (the |teh )?rooms?|checking in|sitting here|ready|on hold|in lobby)"
                     + "|waiting room (is )?full|(a |the )?(patient|pt|patiant) in (the |teh )?room|(pacientes?)( \\w+){0,2} esperando"
-                    + "|rooms are filling|doc is waiting|doc needs|needing a controlled|(has|have) (a )?(patient|pt|patients|pts)"
+                    + "|(pt|pts|patient|patients)( \\w+){0,2} (is|are) here|full (waiting room|schedule)|rooms are filling|doc is waiting|doc needs|needing a controlled|(has|have) (a )?(patient|pt|patients|pts)"
                     + "|waiting at the desk|clinic (starts|opens) in|lobby|we are behind|running behind");
     private static final Pattern DOWN = words(
             "down|dead|cant|cannot|can not|unable|wont|will not|not working|doesnt work|stopped|no (internet|network|connection|dial tone|service|lights|tono)"
@@ -109,6 +115,10 @@ public record Signals(String securityActive, String securityReported, String not
         String active = first(MALWARE, t);
         if (active == null) active = first(LOST_DEVICE, t);
         if (active == null) active = first(EXPOSURE, t);
+        if (active == null && first(ASKED_FOR_CREDENTIALS, t) != null) {
+            String complied = first(COMPLIED, t);
+            if (complied != null) active = complied;
+        }
         // Entering credentials after a lure is an incident even if the writer also says "didn't click" elsewhere.
         if (active == null && gave != null && (lure != null || reported != null || clicked != null)) active = gave;
         if (active == null && clicked != null && (lure != null || reported != null) && notClicked == null) active = clicked;
