@@ -31,7 +31,8 @@ public record Signals(String securityActive, String securityReported, String not
                     + "|personal (gmail|email|e mail)|\\bphi\\b|breach|hipaa|data leak|not on staff( \\w+){0,6} (looking|charts|chart)"
                     + "|(login|logins|sign in|sign ins|signin)( \\w+){0,8} (another country|not me|wasnt me|werent me|unknown location|overseas)"
                     + "|suspicious (login|sign in|activity)|unusual sign in|(mfa|duo|push|pushes|prompts)( \\w+){0,6} (didnt|did not) (ask|request)"
-                    + "|approved one by accident");
+                    + "|approved one by accident|password was changed( \\w+){0,6} (didnt|did not|wasnt)|emails? i (didnt|did not|never) send"
+                    + "|(sent|send) emails? i (didnt|did not) send|someone (is )?(signed|logged) in|signed in to my account from");
     private static final Pattern LURE = words(
             "email|e mail|emial|emails|link|attachment|popup|pop up|called|caller|text message|a text|correo|gift cards?|website|docusign|invoice");
     private static final Pattern CLICKED = words(
@@ -57,6 +58,9 @@ public record Signals(String securityActive, String securityReported, String not
             // "whole"/"entire" with any noun but a few of time or things: misspelt "entire buliding" must still count.
             "(whole|entire)(?! (thing|day|time|morning|afternoon|note|chart|screen|page|week|weekend|list|document|file|message))( \\w+)"
                     + "|none of (the|our)( \\w+){1,2}|in the building|ninguna? \\w+|all the (computers|phones|printers|pcs|screens|workstations|providers)"
+                    + "|nothing( \\w+){0,4} works|standstill|any (modality|computer|workstation|device|screen|provider|printer|phone|pharmacy)"
+                    + "|all (modalities|devices|screens|exam rooms|rooms|locations|calls|scripts)|for anyone|(imaging|radiology|lab) department"
+                    + "|turning (patients|pts) away|phone system|no calls in or out|all (incoming|outgoing) calls"
                     + "|nobody|no one|noone|none of us|everyone|everybody|all (of )?(the )?(computers|staff|providers|users|workstations|printers|phones|pcs|of us|doctors|nurses|radiology|our files|sites)"
                     + "|every (computer|workstation|pc|printer|phone|provider|user|one of us)|any computer|(clinic|site|office|practice|building) ?wide"
                     + "|everything is down|nothing works|outage|toda la clinica|toda la oficina|nadie|todos|todas las computadoras|for all");
@@ -71,7 +75,8 @@ public record Signals(String securityActive, String securityReported, String not
     private static final Pattern PATIENTS_WAITING = words(
             "(patients?|pts?|patiants?|pt s)( \\w+){0,2} (waiting|stacked|in (the |teh )?rooms?|checking in|sitting here|ready|on hold|in lobby)"
                     + "|waiting room (is )?full|(a |the )?(patient|pt|patiant) in (the |teh )?room|(pacientes?)( \\w+){0,2} esperando"
-                    + "|(pt|pts|patient|patients)( \\w+){0,2} (is|are) here|full (waiting room|schedule)|rooms are filling|doc is waiting|doc needs|needing a controlled|(has|have) (a )?(patient|pt|patients|pts)"
+                    + "|(pt|pts|patient|patients)( \\w+){0,2} (is|are) here|already roomed|roomed|piling up|about to see|first (patient|pt)"
+                    + "|standing at the window|on the table|calling to check in|radiologist is waiting|full (waiting room|schedule)|rooms are filling|doc is waiting|doc needs|needing a controlled|(has|have) (a )?(patient|pt|patients|pts)"
                     + "|waiting at the desk|clinic (starts|opens) in|lobby|we are behind|running behind");
     private static final Pattern DOWN = words(
             "down|dead|cant|cannot|can not|unable|wont|will not|not working|doesnt work|stopped|no (internet|network|connection|dial tone|service|lights|tono)"
@@ -80,13 +85,14 @@ public record Signals(String securityActive, String securityReported, String not
                     + "|denied|not (loading|showing|sending|coming|going|crossing|getting|receiving|printing|picking|ringing)|never (comes|loads|gets)"
                     + "|wont (load|open|start|print|send|connect|turn on)|straight to busy|no se puede|se cayo|caido|unauthorized|not authorized"
                     + "|rejecting|rejects|rejected|congelado|no conecta|no abre|no imprime|no aparecen|no llegan|no tiene tono|sale error"
-                    + "|fuera de linea|no responde|no funcionan");
+                    + "|fuera de linea|no responde|no funcionan|standstill|unresponsive|not reaching|not accepted|isnt (working|sending|loading)"
+                    + "|wont (push|import|load|submit)|dont (import|show up)|not detected|spin|turning (patients|pts) away");
     private static final Pattern DEGRADED = words(
             "slow|slowly|lag|lags|lagging|laggy|sluggish|crawl|crawling|crawls|intermittent|sometimes|on and off|in and out|drops|dropping|choppy"
                     + "|delayed|late|takes? (forever|\\d+|like|a minute|minutes)|eventually|workaround|manually|by hand|using the other|we use the other"
                     + "|for now|meanwhile|still (works|able|saved|loads)|works after|second try|lento|lenta|flickers?|faded|blurry|warning|annoying"
                     + "|twice|duplicates?|comes back|typing (them|it|notes)|usamos la otra|using wired|spinning|hourglass|hanging|hangs"
-                    + "|echo|beeping|might be out|almost full"
+                    + "|echo|beeping|might be out|almost full|painful|can still|instead|we type|i fix it|faint|barely|each time|took too long"
                     + "|takes ages|dragging|forever|lentisimo|tarda|a mano");
     private static final Pattern REQUEST = words(
             "how (do|can|often|to)|can (you|i|we|u)|could (you|i|we)|(please|pls|plz) (add|set|update|give|remove|restore|install|share|change)"
@@ -105,26 +111,34 @@ public record Signals(String securityActive, String securityReported, String not
         return Pattern.compile("(?<= )(?:" + alternatives + ")(?= )");
     }
 
+    /**
+     * Scope, impact and request words are read in the first this-many characters: the situation is described
+     * at the top, and a 20,000-character paste (a log, a quoted e-mail thread) below it costs time and adds
+     * stray words. Security signals are read in the whole text, because a missed incident is the costliest error.
+     */
+    static final int SITUATION_CHARS = 6_000;
+
     public static Signals in(TicketText text) {
         String t = text.padded();
-        String clicked = first(CLICKED, t);
-        String gave = first(GAVE_CREDENTIALS, t);
-        String lure = first(LURE, t);
-        String notClicked = first(NOT_CLICKED, t);
-        String reported = first(REPORTED, t);
+        String top = t.length() > SITUATION_CHARS ? t.substring(0, t.lastIndexOf(' ', SITUATION_CHARS) + 1) : t;
         String active = first(MALWARE, t);
         if (active == null) active = first(LOST_DEVICE, t);
         if (active == null) active = first(EXPOSURE, t);
-        if (active == null && first(ASKED_FOR_CREDENTIALS, t) != null) {
-            String complied = first(COMPLIED, t);
-            if (complied != null) active = complied;
+        if (active == null && first(ASKED_FOR_CREDENTIALS, t) != null) active = first(COMPLIED, t);
+        String reported = null, notClicked = null;
+        if (active == null) {
+            String clicked = first(CLICKED, t), gave = first(GAVE_CREDENTIALS, t);
+            boolean lure = (clicked != null || gave != null) && first(LURE, t) != null;
+            reported = first(REPORTED, t);
+            notClicked = first(NOT_CLICKED, t);
+            // Entering credentials after a lure is an incident even if the writer also says "didn't click" elsewhere.
+            if (gave != null && (lure || reported != null || clicked != null)) active = gave;
+            else if (clicked != null && (lure || reported != null) && notClicked == null) active = clicked;
+            if (reported == null && notClicked != null && first(LURE, t) != null) reported = notClicked;
         }
-        // Entering credentials after a lure is an incident even if the writer also says "didn't click" elsewhere.
-        if (active == null && gave != null && (lure != null || reported != null || clicked != null)) active = gave;
-        if (active == null && clicked != null && (lure != null || reported != null) && notClicked == null) active = clicked;
-        return new Signals(active, reported != null ? reported : (notClicked != null && lure != null ? notClicked : null), notClicked,
-                first(SITE_WIDE, t), first(SEVERAL, t), first(ONE_DEVICE, t), first(PATIENTS_WAITING, t),
-                first(DOWN, t), first(DEGRADED, t), first(REQUEST, t), first(VPN, t), first(INTERNET_OUT, t), first(CONNECTION, t));
+        return new Signals(active, reported, notClicked,
+                first(SITE_WIDE, top), first(SEVERAL, top), first(ONE_DEVICE, top), first(PATIENTS_WAITING, top),
+                first(DOWN, top), first(DEGRADED, top), first(REQUEST, top), first(VPN, top), first(INTERNET_OUT, top), first(CONNECTION, top));
     }
 
     private static String first(Pattern p, String text) {

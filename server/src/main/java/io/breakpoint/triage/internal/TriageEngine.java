@@ -34,6 +34,7 @@ public final class TriageEngine {
     /** When the internet is out, anything else the writer blames ("can't log in", "Epic won't load") is a symptom. */
     private static final Set<Category> NOT_APPLICATIONS = EnumSet.of(Category.NETWORK_CONNECTIVITY, Category.SECURITY_INCIDENT,
             Category.INFRASTRUCTURE);
+    private static final Pattern STRONG_VPN = Pattern.compile("vpn|globalprotect|anyconnect|segmentation|vlan");
     private static final Pattern DEVICE_WORDS = Pattern.compile("laptop|computer|pc|desktop|machine|other|next to|coworker|fine|otras");
 
     private final TextClassifier classifier;
@@ -89,6 +90,12 @@ public final class TriageEngine {
             category = Category.ENDPOINT_HARDWARE;
             ruleDecided = true;
             reasons.add("'" + s.oneDevice().trim() + "' → one computer is slow, not the EMR → ENDPOINT_HARDWARE");
+        } else if (s.vpn() != null && STRONG_VPN.matcher(s.vpn()).matches() && !NOT_APPLICATIONS.contains(category)
+                && category != Category.SERVICE_REQUEST) {
+            // PRODUCT.md puts VPN and segmentation under NETWORK_CONNECTIVITY, whatever the writer blames.
+            category = Category.NETWORK_CONNECTIVITY;
+            ruleDecided = true;
+            reasons.add("'" + s.vpn() + "' → VPN or segmentation → NETWORK_CONNECTIVITY");
         } else if (category == Category.ENDPOINT_HARDWARE && s.connection() != null && s.siteWide() == null) {
             // A laptop that will not join the Wi-Fi is a connectivity ticket (PRODUCT.md: Wi-Fi, wired), still Tier 1 for one device.
             category = Category.NETWORK_CONNECTIVITY;
