@@ -61,6 +61,12 @@ class TriagePreviewApiTest extends DemoServerTest {
         assertThat(t.get("priority").asString()).isEqualTo("P1");
     }
 
+    @Test
+    void theOpenApiDescriptionSaysPhiDetectionIsNotThereYet() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/v3/api-docs"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.body()).contains("/api/v1/triage/preview").contains("containsPhi is always false until PHI detection (issue 5)");
+    }
+
     private HttpResponse<String> post(String path, Map<String, String> body, String bearer) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
