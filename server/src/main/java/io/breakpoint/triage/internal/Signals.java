@@ -23,7 +23,8 @@ public record Signals(String securityActive, String securityReported, String not
     private static final Pattern LOST_DEVICE = words(
             "(stolen|lost|missing|robaron|perdi|left)( \\w+){0,5} (laptop|phone|tablet|ipad|usb|thumb drive|flash drive|device|celular|computadora)"
                     + "|(laptop|phone|tablet|ipad|usb|device|celular)( \\w+){0,6} (was |got |were )?(stolen|robado)"
-                    + "|(laptop|tablet|ipad|usb drive|usb)( \\w+){0,6} (is |was |went )?missing"
+                    + "|(laptop|tablet|ipad|usb drive|usb|phone|flash drive|thumb drive)( \\w+){0,8} (is |was |went |has been )?(missing|gone|disappeared)"
+                    + "|(cant|cannot|can not) find( \\w+){0,4} (laptop|ipad|tablet|phone|usb|flash drive|thumb drive)"
                     + "|found a usb|usb stick( \\w+){0,8} plugged");
     private static final Pattern EXPOSURE = words(
             "(sent|emailed|faxed|mailed|gave|released)( \\w+){0,10} (to the |to a )?wrong (patient|person|number|fax|address|email|family)"
@@ -58,6 +59,7 @@ public record Signals(String securityActive, String securityReported, String not
             // "whole"/"entire" with any noun but a few of time or things: misspelt "entire buliding" must still count.
             "(whole|entire)(?! (thing|day|time|morning|afternoon|note|chart|screen|page|week|weekend|list|document|file|message))( \\w+)"
                     + "|none of (the|our)( \\w+){1,2}|in the building|ninguna? \\w+|all the (computers|phones|printers|pcs|screens|workstations|providers)"
+                    + "|no (computers|pcs|workstations|devices|phones|printers)|(down|out|offline) (at|for) (the )?\\w+( \\w+)? (office|clinic|site|location|building|campus)"
                     + "|nothing( \\w+){0,4} works|standstill|any (modality|computer|workstation|device|screen|provider|printer|phone|pharmacy)"
                     + "|all (modalities|devices|screens|exam rooms|rooms|locations|calls|scripts)|for anyone|(imaging|radiology|lab) department"
                     + "|turning (patients|pts) away|phone system|no calls in or out|all (incoming|outgoing) calls"

@@ -1,6 +1,7 @@
 package io.breakpoint.triage.internal;
 
 import io.breakpoint.tickets.Category;
+import io.breakpoint.tickets.Priority;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
@@ -20,15 +21,23 @@ import java.util.List;
 /**
  * The statistical half of triage: Apache OpenNLP's document categorizer (a maximum-entropy model) over
  * words, word pairs and character n-grams of each word, the last so that "pasword", "priter" and "internt"
- * land near what they misspell. Trained in memory from the corpus; nothing is downloaded.
+ * land near what they misspell. Two models on the same features: one for the category, and one that only
+ * tells P1 tickets from the rest, a safety net under the priority rules (see {@link #p1Probability}).
+ * Trained in memory from the corpus; nothing is downloaded.
  */
 public final class TextClassifier {
 
+    private static final String P1 = "P1", NOT_P1 = "OTHER";
+
     private final DoccatModel model;
     private final Category[] categoryAt;
+    private final DoccatModel p1Model;
+    private final int p1Index;
 
-    private TextClassifier(DoccatModel model) {
+    private TextClassifier(DoccatModel model, DoccatModel p1Model) {
         this.model = model;
+        this.p1Model = p1Model;
+        this.p1Index = new DocumentCategorizerME(p1Model).getIndex(P1);
         DocumentCategorizerME me = new DocumentCategorizerME(model);
         this.categoryAt = new Category[me.getNumberOfCategories()];
         for (int i = 0; i < categoryAt.length; i++) categoryAt[i] = Category.valueOf(me.getCategory(i));
@@ -42,10 +51,17 @@ public final class TextClassifier {
     }
 
     static TextClassifier train(List<LabelledTicket> tickets, String algorithm, int iterations, boolean charNGrams) {
-        List<DocumentSample> samples = new ArrayList<>(tickets.size());
+        List<DocumentSample> categories = new ArrayList<>(tickets.size()), p1 = new ArrayList<>(tickets.size());
         for (LabelledTicket t : tickets) {
-            samples.add(new DocumentSample(t.category().name(), TicketText.of(t.subject(), t.description()).tokensForClassifier()));
+            String[] tokens = TicketText.of(t.subject(), t.description()).tokensForClassifier();
+            categories.add(new DocumentSample(t.category().name(), tokens));
+            p1.add(new DocumentSample(t.priority() == Priority.P1 ? P1 : NOT_P1, tokens));
         }
+        // The two-outcome P1 model converges in half the iterations; this keeps startup training under 3 s of CPU.
+        return new TextClassifier(model(categories, algorithm, iterations, charNGrams), model(p1, algorithm, iterations / 2, charNGrams));
+    }
+
+    private static DoccatModel model(List<DocumentSample> samples, String algorithm, int iterations, boolean charNGrams) {
         TrainingParameters params = new TrainingParameters();
         params.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
         // Cutoff 1 keeps words seen once, such as "ransomware" or "bitcoin".
@@ -58,7 +74,7 @@ public final class TextClassifier {
             DoccatFactory factory = new DoccatFactory(charNGrams
                     ? new FeatureGenerator[]{new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2), new CharNGrams()}
                     : new FeatureGenerator[]{new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)});
-            return new TextClassifier(DocumentCategorizerME.train("und", ObjectStreamUtils.createObjectStream(samples), params, factory));
+            return DocumentCategorizerME.train("und", ObjectStreamUtils.createObjectStream(samples), params, factory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,5 +89,11 @@ public final class TextClassifier {
         double[] p = new DocumentCategorizerME(model).categorize(tokens);
         for (int i = 0; i < p.length; i++) out[categoryAt[i].ordinal()] = p[i];
         return out;
+    }
+
+    /** How much this text resembles the corpus's P1 tickets (0..1). */
+    public double p1Probability(TicketText text) {
+        String[] tokens = text.tokensForClassifier();
+        return tokens.length == 0 ? 0 : new DocumentCategorizerME(p1Model).categorize(tokens)[p1Index];
     }
 }

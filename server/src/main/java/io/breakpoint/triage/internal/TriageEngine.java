@@ -30,6 +30,13 @@ public final class TriageEngine {
      */
     public static final double DEFAULT_THRESHOLD = 0.3;
 
+    /**
+     * The P1 safety net: when the rules did not say P1 but the P1 model gives at least this, the ticket is P1.
+     * Low on purpose: at 0.3 it caught one of the two P1s the rules missed in a blind batch (fresh5.tsv) and
+     * turned about 10 more of the ~300 non-P1 held-out tickets into P1; 0.2 caught nothing more and cost twice that.
+     */
+    static final double P1_NET = 0.3;
+
     /** How much a requester's own choice of category adds to the classifier's probability for it. */
     static final double HINT_WEIGHT = 0.15;
 
@@ -123,6 +130,13 @@ public final class TriageEngine {
 
         // ----- priority
         Priority priority = priority(category, s, scope, waiting, reasons);
+        if (priority != Priority.P1 && category != Category.SERVICE_REQUEST) {
+            double p1 = classifier.p1Probability(text);
+            if (p1 >= P1_NET) {
+                priority = Priority.P1;
+                reasons.add(String.format(Locale.ROOT, "reads like the corpus's P1 tickets (%.2f) though no rule said so → P1", p1));
+            }
+        }
 
         // ----- tier
         int tier = tier(category, scope, s.vpn() != null);

@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Triage measured against labelled tickets: accuracies, P1 recall, a confusion summary and the misses. */
-record Evaluation(int n, int categoryRight, int tierRight, int priorityRight, int p1, int p1Found, int dispatched, int dispatchedTierRight,
+record Evaluation(int n, int categoryRight, int tierRight, int priorityRight, int p1, int p1Found, int falseP1, int dispatched, int dispatchedTierRight,
                   Map<String, Integer> confusions, List<String> misses, List<String> missedP1) {
 
     static Evaluation of(TriageEngine engine, List<LabelledTicket> tickets) {
-        int cat = 0, tier = 0, pri = 0, p1 = 0, p1Found = 0, dispatched = 0, dispatchedTierRight = 0;
+        int cat = 0, tier = 0, pri = 0, p1 = 0, p1Found = 0, falseP1 = 0, dispatched = 0, dispatchedTierRight = 0;
         Map<String, Integer> confusions = new TreeMap<>();
         List<String> misses = new ArrayList<>(), missedP1 = new ArrayList<>();
         for (LabelledTicket t : tickets) {
@@ -28,6 +28,7 @@ record Evaluation(int n, int categoryRight, int tierRight, int priorityRight, in
                 dispatched++;
                 if (a.tier() == t.tier()) dispatchedTierRight++;
             }
+            if (t.priority() != Priority.P1 && a.priority() == Priority.P1) falseP1++;
             if (t.priority() == Priority.P1) {
                 p1++;
                 if (a.priority() == Priority.P1) p1Found++;
@@ -38,7 +39,7 @@ record Evaluation(int n, int categoryRight, int tierRight, int priorityRight, in
                         a.category(), a.tier(), a.priority(), a.confidence(), t.subject(), t.description(), String.join("; ", a.reasons())));
             }
         }
-        return new Evaluation(tickets.size(), cat, tier, pri, p1, p1Found, dispatched, dispatchedTierRight, confusions, misses, missedP1);
+        return new Evaluation(tickets.size(), cat, tier, pri, p1, p1Found, falseP1, dispatched, dispatchedTierRight, confusions, misses, missedP1);
     }
 
     double categoryAccuracy() { return (double) categoryRight / n; }
@@ -57,8 +58,8 @@ record Evaluation(int n, int categoryRight, int tierRight, int priorityRight, in
 
     String report() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "triage on %d held-out tickets: category %.1f%%, tier %.1f%%, priority %.1f%%, P1 recall %.1f%% (%d/%d), dispatched to Tier 1 %d (tier accuracy of the rest %.1f%%)%n",
-                n, 100 * categoryAccuracy(), 100 * tierAccuracy(), 100 * priorityAccuracy(), 100 * p1Recall(), p1Found, p1, dispatched,
+        b.append(String.format(Locale.ROOT, "triage on %d held-out tickets: category %.1f%%, tier %.1f%%, priority %.1f%%, P1 recall %.1f%% (%d/%d), false P1 %d, dispatched to Tier 1 %d (tier accuracy of the rest %.1f%%)%n",
+                n, 100 * categoryAccuracy(), 100 * tierAccuracy(), 100 * priorityAccuracy(), 100 * p1Recall(), p1Found, p1, falseP1, dispatched,
                 100 * tierAccuracyWhenConfident()));
         b.append("confusions (want → got: count):\n");
         confusions.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())

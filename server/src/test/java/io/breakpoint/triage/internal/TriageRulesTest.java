@@ -89,7 +89,7 @@ class TriageRulesTest {
         assertThat(site.category()).isEqualTo(Category.NETWORK_CONNECTIVITY);
         assertThat(site.tier()).isEqualTo(2);
         assertThat(site.priority()).isEqualTo(Priority.P1);
-        assertThat(site.reasons()).anyMatch(r -> r.contains("'whole clinic' → site-wide"));
+        assertThat(site.reasons()).anyMatch(r -> r.contains("whole clinic'") && r.contains("→ site-wide"));
     }
 
     @Test
