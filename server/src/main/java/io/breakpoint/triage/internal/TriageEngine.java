@@ -43,6 +43,8 @@ public final class TriageEngine {
     /** When the internet is out, anything else the writer blames ("can't log in", "Epic won't load") is a symptom. */
     private static final Set<Category> NOT_APPLICATIONS = EnumSet.of(Category.NETWORK_CONNECTIVITY, Category.SECURITY_INCIDENT,
             Category.INFRASTRUCTURE);
+    private static final Pattern EMR_NAMES = Pattern.compile(
+            " (emr|ehr|epic|hyperspace|cerner|ecw|eclinicalworks|athena|athenahealth|nextgen|chart|charts|charting) ");
     private static final Pattern STRONG_VPN = Pattern.compile("vpn|globalprotect|anyconnect|segmentation|vlan");
     private static final Pattern DEVICE_WORDS = Pattern.compile("laptop|computer|pc|desktop|machine|other|next to|coworker|fine|otras");
 
@@ -105,6 +107,11 @@ public final class TriageEngine {
             category = Category.NETWORK_CONNECTIVITY;
             ruleDecided = true;
             reasons.add("'" + s.vpn() + "' → VPN or segmentation → NETWORK_CONNECTIVITY");
+        } else if (category == Category.ENDPOINT_HARDWARE && s.siteWide() != null && EMR_NAMES.matcher(text.padded()).find()) {
+            // "A whole computer slow" is one endpoint; the EMR slow or frozen on every workstation is not.
+            category = Category.EMR_PERFORMANCE;
+            ruleDecided = true;
+            reasons.add("'" + s.siteWide() + "' and the EMR named → not one computer → EMR_PERFORMANCE");
         } else if (category == Category.ENDPOINT_HARDWARE && s.connection() != null && s.siteWide() == null) {
             // A laptop that will not join the Wi-Fi is a connectivity ticket (PRODUCT.md: Wi-Fi, wired), still Tier 1 for one device.
             category = Category.NETWORK_CONNECTIVITY;
