@@ -22,9 +22,7 @@ import java.util.UUID;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.main.banner-mode=off",
         "logging.level.root=WARN",
-        "logging.level.io.breakpoint=INFO",
-        // the JVM-end drop of the PostgreSQL test database may close pooled connections before the pool does
-        "logging.level.com.zaxxer.hikari.pool.PoolBase=ERROR"})
+        "logging.level.io.breakpoint=INFO"})
 @Import(Clinics.class)
 public abstract class ApiTest {
 

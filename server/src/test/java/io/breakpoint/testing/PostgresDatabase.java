@@ -1,5 +1,6 @@
 package io.breakpoint.testing;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,7 +17,7 @@ import java.util.UUID;
 
 /**
  * Creates one PostgreSQL database per test JVM ({@code bp_test_<epoch seconds>_<random>}) and drops it when the JVM
- * ends. Several test runs (engineers, CI) share one PostgreSQL server, so no run may use or clean another's
+ * ends (after its Spring contexts are closed). Several test runs (engineers, CI) share one PostgreSQL server, so no run may use or clean another's
  * database or the shared {@code test} database. Databases left behind by killed runs are dropped once they are
  * older than {@link #ABANDONED}, a time no test run takes.
  * <p>
@@ -53,7 +54,8 @@ public class PostgresDatabase implements ApplicationContextInitializer<Configura
                 throw new IllegalStateException("Cannot create a test database on " + ADMIN_URL + " as " + USER
                         + ". Is PostgreSQL running? (pg_ctlcluster --skip-systemctl-redirect 15 main start)", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name), "drop-" + name));
+            // After the contexts are closed: closing still reads the database (the event publication registry).
+            SpringApplication.getShutdownHandlers().add(() -> drop(name));
             url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
         }
         return url;
