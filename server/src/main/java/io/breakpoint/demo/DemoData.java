@@ -6,6 +6,7 @@ import io.breakpoint.tickets.*;
 import io.breakpoint.tickets.TicketImport.*;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -31,7 +32,11 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    DemoData(Administration admin, Directory directory, TicketImport tickets, Clock clock, TransactionTemplate tx) {
+    private final String configuredPassword;
+
+    DemoData(Administration admin, Directory directory, TicketImport tickets, Clock clock, TransactionTemplate tx,
+             @Value("${breakpoint.demo.password:}") String configuredPassword) {
+        this.configuredPassword = configuredPassword;
         this.admin = admin;
         this.directory = directory;
         this.tickets = tickets;
@@ -50,9 +55,9 @@ class DemoData implements ApplicationRunner {
             log.info("Demo data is already present; nothing added.");
             return false;
         }
-        String env = System.getenv("BREAKPOINT_DEMO_PASSWORD");
-        boolean generated = env == null || env.isBlank();
-        String password = generated ? generatePassword() : env;
+        // breakpoint.demo.password is BREAKPOINT_DEMO_PASSWORD in the environment (Spring's relaxed binding).
+        boolean generated = configuredPassword == null || configuredPassword.isBlank();
+        String password = generated ? generatePassword() : configuredPassword;
         if (password.length() < 12) {
             throw new IllegalStateException("BREAKPOINT_DEMO_PASSWORD must have at least 12 characters.");
         }

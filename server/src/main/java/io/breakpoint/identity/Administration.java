@@ -16,6 +16,7 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.*;
 import java.util.regex.Pattern;
 
@@ -109,8 +110,13 @@ public class Administration {
         SiteSummary site = store.site(siteId).orElseThrow(() -> new NotFoundException("Site " + siteId));
         visibleOrganization(site.organizationId());
         String n = required("name", name, 200);
+        ZoneId zone = zone(timeZone);
+        if (store.sitesOf(List.of(site.organizationId())).stream()
+                .anyMatch(s -> !s.id().equals(siteId) && s.name().equalsIgnoreCase(n))) {
+            throw new InvalidRequestException("name", "This organization already has a site named \"" + n + "\".");
+        }
         checkHours(hours);
-        store.updateSite(siteId, n, zone(timeZone));
+        store.updateSite(siteId, n, zone);
         store.replaceHours(siteId, hours);
         store.replaceHolidays(siteId, holidays);
         changed(Actors.current(), "SITE_CHANGED", site.organizationId(), n);
@@ -163,6 +169,11 @@ public class Administration {
                              Set<UUID> servedOrganizations) {
         PersonSummary p = person(id);
         if (role == null) throw new InvalidRequestException("role", "Choose a role.");
+        // An admin who demotes or disables themselves could leave the install without anyone to undo it.
+        if (id.equals(Actors.current().userId()) && (role != p.role() || !enabled)) {
+            throw new InvalidRequestException(role != p.role() ? "role" : "enabled",
+                    "You cannot change your own role or disable your own account; ask another MSP admin.");
+        }
         if (role.isMspRole() != p.role().isMspRole()) {
             throw new InvalidRequestException("role", "A person cannot move between the MSP and a client organization; create a new account.");
         }
@@ -236,7 +247,8 @@ public class Administration {
     private static void checkHours(Map<DayOfWeek, ClinicCalendar.Hours> hours) {
         hours.forEach((day, h) -> {
             if (!h.opens().isBefore(h.closes())) {
-                throw new InvalidRequestException("hours", "On " + day + " the clinic must open before it closes.");
+                throw new InvalidRequestException("hours", "On " + day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                        + " the clinic must open before it closes.");
             }
         });
     }

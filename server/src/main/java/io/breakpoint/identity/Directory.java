@@ -69,6 +69,18 @@ public class Directory {
         return store.peopleOf(List.of(organizationId));
     }
 
+    /** People of every organization the actor may see, in one query (the admin's user list). */
+    public List<PersonSummary> peopleOfVisibleOrganizations(Actor actor) {
+        return store.peopleOf(actor.visibleOrganizations());
+    }
+
+    /** How many people each organization the actor may see has (0 when none). */
+    public Map<UUID, Integer> headcounts(Actor actor) {
+        Map<UUID, Integer> counts = store.headcounts(actor.visibleOrganizations());
+        actor.visibleOrganizations().forEach(id -> counts.putIfAbsent(id, 0));
+        return counts;
+    }
+
     /** Who may work tickets of this organization: its own IT, the MSP engineers serving it, MSP admins. */
     public List<PersonSummary> deskStaffFor(UUID organizationId) {
         return store.deskStaffFor(organizationId);

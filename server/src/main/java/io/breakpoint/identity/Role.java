@@ -2,7 +2,18 @@ package io.breakpoint.identity;
 
 /** The roles of PRODUCT.md. MSP roles belong to the MSP organization; the others to a client organization. */
 public enum Role {
-    REQUESTER, ORG_ADMIN, INTERNAL_IT, TIER1, TIER2, TIER3, VCIO, MSP_ADMIN;
+    REQUESTER("Clinic staff"), ORG_ADMIN("Practice manager"), INTERNAL_IT("Clinic IT"), TIER1("Tier 1"),
+    TIER2("Tier 2"), TIER3("Tier 3"), VCIO("vCIO"), MSP_ADMIN("MSP admin");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
 
     public boolean isMspRole() {
         return this == TIER1 || this == TIER2 || this == TIER3 || this == VCIO || this == MSP_ADMIN;

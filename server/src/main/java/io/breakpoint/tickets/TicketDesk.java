@@ -37,16 +37,18 @@ public class TicketDesk {
     private final Directory directory;
     private final AuditTrail audit;
     private final Triage triage;
+    private final ServiceLevels serviceLevels;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    TicketDesk(TicketStore store, Directory directory, AuditTrail audit, Triage triage,
+    TicketDesk(TicketStore store, Directory directory, AuditTrail audit, Triage triage, ServiceLevels serviceLevels,
                ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.audit = audit;
         this.triage = triage;
+        this.serviceLevels = serviceLevels;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -75,6 +77,7 @@ public class TicketDesk {
                 Ticket t = Ticket.open(UUID.randomUUID(), store.nextNumber(), site.organizationId(), site.id(),
                         actor.userId(), subject, description, request.impact(), request.category(), key, now);
                 t.triage(triage.decide(new NewTicket(subject, description, site.id(), request.category(), request.impact(), key)), now);
+                t.promise(serviceLevels.promise(t.organizationId(), t.siteId(), t.priority(), now), now);
                 store.insert(t);
                 audit.record(actor, "TICKET_OPENED", t.organizationId(), t.id(), t.reference());
                 events.publishEvent(new TicketOpened(t.id(), t.number(), t.organizationId(), t.siteId(), t.requesterId(),
@@ -225,8 +228,12 @@ public class TicketDesk {
         if (category == null && priority == null) {
             throw new InvalidRequestException("category", "Give a category, a priority or both.");
         }
-        return change(t, actor, "TICKET_RECLASSIFIED", now -> t.reclassify(
-                category != null ? category : t.category(), priority != null ? priority : t.priority(), actor.userId(), now));
+        return change(t, actor, "TICKET_RECLASSIFIED", now -> {
+            Priority before = t.priority();
+            t.reclassify(category != null ? category : t.category(), priority != null ? priority : t.priority(), actor.userId(), now);
+            // A corrected priority changes the promise, counted from when the ticket was opened.
+            if (t.priority() != before) t.promise(serviceLevels.promise(t.organizationId(), t.siteId(), t.priority(), t.createdAt()), now);
+        });
     }
 
     /** The people who may take this ticket (for the assign list). */
@@ -308,7 +315,7 @@ public class TicketDesk {
                                      List<EntryView> entries) {
         return new TicketView(t.id(), t.number(), t.reference(), t.status(), t.tier(), t.category(), t.priority(), t.impact(),
                 t.subject(), t.description(), t.organizationId(), orgName, t.siteId(), siteName,
-                person(people, t.requesterId()), person(people, t.assigneeId()), new TicketView.Sla(null, null),
+                person(people, t.requesterId()), person(people, t.assigneeId()), new TicketView.Sla(t.firstResponseDueAt(), t.resolutionDueAt()),
                 t.firstResponseAt(), t.createdAt(), t.updatedAt(), t.resolvedAt(), t.closedAt(), t.reassignments(), entries);
     }
 

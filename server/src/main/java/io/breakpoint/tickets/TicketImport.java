@@ -27,11 +27,13 @@ public class TicketImport {
     private final TicketStore store;
     private final Directory directory;
     private final AuditTrail audit;
+    private final ServiceLevels serviceLevels;
 
-    TicketImport(TicketStore store, Directory directory, AuditTrail audit) {
+    TicketImport(TicketStore store, Directory directory, AuditTrail audit, ServiceLevels serviceLevels) {
         this.store = store;
         this.directory = directory;
         this.audit = audit;
+        this.serviceLevels = serviceLevels;
     }
 
     public interface Step {
@@ -69,6 +71,7 @@ public class TicketImport {
                 TicketDesk.text("description", p.description(), TicketDesk.TEXT_MAX), p.impact(), p.category(), null,
                 p.openedAt());
         t.triage(new Triage.Decision(p.category(), p.tier(), p.priority(), "Imported"), p.openedAt());
+        t.promise(serviceLevels.promise(site.organizationId(), site.id(), p.priority(), p.openedAt()), p.openedAt());
         Instant last = p.openedAt();
         for (Step s : p.steps()) {
             if (s.at().isBefore(last)) throw new InvalidRequestException("steps", "Steps must be in time order.");

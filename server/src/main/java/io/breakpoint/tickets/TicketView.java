@@ -14,7 +14,7 @@ public record TicketView(UUID id, long number, String reference, TicketStatus st
     public record Person(UUID id, String name) {
     }
 
-    /** Due times; null until the SLA module computes them. */
+    /** Due times promised by the SLA policy (null when no policy applies). */
     public record Sla(Instant firstResponseDueAt, Instant resolutionDueAt) {
     }
 }

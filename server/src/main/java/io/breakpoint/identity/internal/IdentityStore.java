@@ -190,6 +190,16 @@ public class IdentityStore {
                 .param("ids", organizationIds).query(PERSON).list();
     }
 
+    /** How many people each of the given organizations has; organizations without people are absent. */
+    public Map<UUID, Integer> headcounts(Collection<UUID> organizationIds) {
+        Map<UUID, Integer> out = new HashMap<>();
+        if (organizationIds.isEmpty()) return out;
+        jdbc.sql("select organization_id, count(*) from users where organization_id in (:ids) group by organization_id")
+                .param("ids", organizationIds)
+                .query((rs, n) -> out.put(rs.getObject(1, UUID.class), rs.getInt(2))).list();
+        return out;
+    }
+
     /** Engineers who can work tickets of an organization: its INTERNAL_IT, the MSP engineers serving it, MSP admins. */
     public List<PersonSummary> deskStaffFor(UUID organizationId) {
         return jdbc.sql("""

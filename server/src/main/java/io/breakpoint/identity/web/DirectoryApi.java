@@ -23,6 +23,17 @@ class DirectoryApi {
         this.directory = directory;
     }
 
+    record Me(UUID id, String email, String displayName, String role, UUID organizationId, List<UUID> visibleOrganizations) {
+    }
+
+    @GetMapping("/api/v1/me")
+    @Operation(summary = "Who the token belongs to: id, role and the organizations this user may see")
+    Me me() {
+        var a = Actors.current();
+        return new Me(a.userId(), a.email(), a.displayName(), a.role().name(), a.organizationId(),
+                a.visibleOrganizations().stream().sorted().toList());
+    }
+
     @GetMapping("/api/v1/organizations")
     @Operation(summary = "The client organizations the caller may see")
     List<OrganizationSummary> organizations() {

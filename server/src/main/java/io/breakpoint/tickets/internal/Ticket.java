@@ -7,6 +7,7 @@ import io.breakpoint.tickets.*;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -37,6 +38,8 @@ public class Ticket {
     Instant firstResponseAt;
     Instant resolvedAt;
     Instant closedAt;
+    Instant firstResponseDueAt;
+    Instant resolutionDueAt;
     int version;
 
     private final List<Entry> newEntries = new ArrayList<>();
@@ -93,6 +96,15 @@ public class Ticket {
         tier = d.tier();
         record(at, null, EntryKind.TRIAGED, Visibility.INTERNAL, d.reason(), TicketStatus.NEW, TicketStatus.TRIAGED,
                 null, tier, null);
+    }
+
+    /** Sets the due times the SLA policy promises; recorded in the history so a changed promise is visible. */
+    public void promise(ServiceLevels.Promise p, Instant at) {
+        if (p.firstResponseDueAt() == null && p.resolutionDueAt() == null) return;
+        if (Objects.equals(p.firstResponseDueAt(), firstResponseDueAt) && Objects.equals(p.resolutionDueAt(), resolutionDueAt)) return;
+        firstResponseDueAt = p.firstResponseDueAt();
+        resolutionDueAt = p.resolutionDueAt();
+        record(at, null, EntryKind.SLA_SET, Visibility.INTERNAL, p.basis(), null, null, null, null, null);
     }
 
     /**
@@ -196,7 +208,8 @@ public class Ticket {
     public void reclassify(Category newCategory, Priority newPriority, UUID by, Instant at) {
         if (status == TicketStatus.CLOSED) throw new ConflictException("Ticket " + reference() + " is closed.");
         if (newCategory == category && newPriority == priority) return;
-        String what = "Category " + label(category) + " → " + label(newCategory) + ", priority " + priority + " → " + newPriority;
+        String what = "Category " + label(category) + " → " + label(newCategory) + ", priority " + priority.name() + " "
+                + priority.label() + " → " + newPriority.name() + " " + newPriority.label();
         category = newCategory != null ? newCategory : category;
         priority = newPriority != null ? newPriority : priority;
         updatedAt = at;
@@ -211,6 +224,9 @@ public class Ticket {
     }
 
     private void moveTo(TicketStatus next, Instant at) {
+        if (status == next) {
+            throw new ConflictException("Ticket " + reference() + " is already " + status.label().toLowerCase() + ".");
+        }
         if (!status.canMoveTo(next)) {
             throw new ConflictException("Ticket " + reference() + " is " + status.label().toLowerCase()
                     + " and cannot move to " + next.label().toLowerCase() + ".");
@@ -231,7 +247,7 @@ public class Ticket {
     }
 
     private static String label(Category c) {
-        return c == null ? "none" : c.name();
+        return c == null ? "none" : c.label();
     }
 
     private void record(Instant at, UUID actor, EntryKind kind, Visibility v, String body, TicketStatus from,
@@ -270,5 +286,7 @@ public class Ticket {
     public Instant firstResponseAt() { return firstResponseAt; }
     public Instant resolvedAt() { return resolvedAt; }
     public Instant closedAt() { return closedAt; }
+    public Instant firstResponseDueAt() { return firstResponseDueAt; }
+    public Instant resolutionDueAt() { return resolutionDueAt; }
     public String idempotencyKey() { return idempotencyKey; }
 }

@@ -21,7 +21,7 @@ public class TicketStore {
     private static final String COLUMNS = """
             id, number, organization_id, site_id, requester_id, subject, description, impact, status, tier, category,
             priority, assignee_id, ever_assigned, reassignments, created_at, updated_at, first_response_at, resolved_at,
-            closed_at, idempotency_key, version""";
+            closed_at, idempotency_key, version, first_response_due_at, resolution_due_at""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -36,11 +36,12 @@ public class TicketStore {
     }
 
     public void insert(Ticket t) {
-        jdbc.sql("insert into tickets (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("insert into tickets (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(t.id, t.number, t.organizationId, t.siteId, t.requesterId, t.subject, t.description,
                         name(t.impact), t.status.name(), t.tier, name(t.category), t.priority.name(), t.assigneeId,
                         t.everAssigned, t.reassignments, ts(t.createdAt), ts(t.updatedAt), ts(t.firstResponseAt),
-                        ts(t.resolvedAt), ts(t.closedAt), t.idempotencyKey, t.version)
+                        ts(t.resolvedAt), ts(t.closedAt), t.idempotencyKey, t.version, ts(t.firstResponseDueAt),
+                        ts(t.resolutionDueAt))
                 .update();
         appendEntries(t);
     }
@@ -49,11 +50,12 @@ public class TicketStore {
     public void update(Ticket t) {
         int n = jdbc.sql("""
                         update tickets set status = ?, tier = ?, category = ?, priority = ?, assignee_id = ?, ever_assigned = ?,
-                          reassignments = ?, updated_at = ?, first_response_at = ?, resolved_at = ?, closed_at = ?, version = ?
+                          reassignments = ?, updated_at = ?, first_response_at = ?, resolved_at = ?, closed_at = ?, version = ?,
+                          first_response_due_at = ?, resolution_due_at = ?
                         where id = ? and version = ?""")
                 .params(t.status.name(), t.tier, name(t.category), t.priority.name(), t.assigneeId, t.everAssigned,
                         t.reassignments, ts(t.updatedAt), ts(t.firstResponseAt), ts(t.resolvedAt), ts(t.closedAt),
-                        t.version + 1, t.id, t.version)
+                        t.version + 1, ts(t.firstResponseDueAt), ts(t.resolutionDueAt), t.id, t.version)
                 .update();
         if (n == 0) {
             throw new ConflictException("Ticket " + t.reference() + " was changed by someone else meanwhile; reload it and try again.");
@@ -191,7 +193,7 @@ public class TicketStore {
     private static final RowMapper<Ticket> TICKET = TicketStore::ticket;
 
     private static Ticket ticket(ResultSet rs, int n) throws SQLException {
-        return new Ticket(rs.getObject("id", UUID.class), rs.getLong("number"), rs.getObject("organization_id", UUID.class),
+        Ticket t = new Ticket(rs.getObject("id", UUID.class), rs.getLong("number"), rs.getObject("organization_id", UUID.class),
                 rs.getObject("site_id", UUID.class), rs.getObject("requester_id", UUID.class), rs.getString("subject"),
                 rs.getString("description"), rs.getString("impact") == null ? null : Impact.valueOf(rs.getString("impact")),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("idempotency_key"),
@@ -200,6 +202,9 @@ public class TicketStore {
                 Priority.valueOf(rs.getString("priority")), rs.getObject("assignee_id", UUID.class),
                 rs.getBoolean("ever_assigned"), rs.getInt("reassignments"), rs.getTimestamp("updated_at").toInstant(),
                 instant(rs, "first_response_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"), rs.getInt("version"));
+        t.firstResponseDueAt = instant(rs, "first_response_due_at");
+        t.resolutionDueAt = instant(rs, "resolution_due_at");
+        return t;
     }
 
     private static Instant instant(ResultSet rs, String col) throws SQLException {

@@ -83,6 +83,15 @@ class TicketApi {
                 organizationId, siteId, assigneeId, false, q, order, TicketFilter.Cursor.decode(cursor), limit));
     }
 
+    record Assignee(UUID id, String name, String role, Integer tier) {
+    }
+
+    @GetMapping("/{id}/assignable")
+    @Operation(summary = "Who may take this ticket: the organization's own IT, the MSP engineers serving it, MSP admins")
+    List<Assignee> assignable(@PathVariable UUID id) {
+        return desk.assignable(id).stream().map(p -> new Assignee(p.id(), p.displayName(), p.role().name(), p.tier())).toList();
+    }
+
     @PostMapping("/{id}/comments")
     @Operation(summary = "Reply publicly or add an internal note (desk staff only)")
     ResponseEntity<TicketView> comment(@PathVariable UUID id, @Valid @RequestBody Comment body) {

@@ -1,0 +1,72 @@
+package io.breakpoint.sla.internal;
+
+import io.breakpoint.identity.ClinicCalendar;
+import io.breakpoint.identity.Directory;
+import io.breakpoint.sla.ServiceLevelPolicy;
+import io.breakpoint.sla.Target;
+import io.breakpoint.tickets.Priority;
+import io.breakpoint.tickets.ServiceLevels;
+import org.springframework.stereotype.Component;
+
+import java.time.*;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Computes a ticket's due times from the policy and its site's clinic calendar. Calendars are remembered for
+ * a minute: intake must not read hours and holidays for every ticket.
+ */
+@Component
+class ClinicServiceLevels implements ServiceLevels {
+
+    private static final Duration REMEMBER = Duration.ofMinutes(1);
+
+    private final Directory directory;
+    private final java.time.Clock clock;
+    private final Map<UUID, Remembered> calendars = new ConcurrentHashMap<>();
+
+    private record Remembered(ClinicCalendar calendar, String siteName, Instant until) {
+    }
+
+    ClinicServiceLevels(Directory directory, java.time.Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @Override
+    public Promise promise(UUID organizationId, UUID siteId, Priority priority, Instant clockStarts) {
+        ServiceLevelPolicy policy = ServiceLevelPolicy.DEFAULT;
+        Remembered site = calendar(siteId);
+        ClinicClock clinic = new ClinicClock(site.calendar());
+        Target fr = policy.firstResponse().get(priority);
+        Target res = policy.resolution().get(priority);
+        String basis = priority + ": first response " + fr.describe() + ", resolution " + res.describe()
+                + (clinic.aroundTheClock() ? " (" + site.siteName() + " has no clinic hours set: counted around the clock)"
+                : ", " + site.siteName() + " clinic hours");
+        return new Promise(due(clinic, fr, clockStarts), due(clinic, res, clockStarts), basis);
+    }
+
+    static Instant due(ClinicClock clinic, Target target, Instant start) {
+        return switch (target.clock()) {
+            case AROUND_THE_CLOCK -> start.plus(target.amount());
+            case CLINIC_TIME -> clinic.plusClinicTime(start, target.amount());
+            case END_OF_CLINIC_DAY -> clinic.endOfClinicDay(start);
+            case CLINIC_DAYS -> clinic.plusClinicDays(start, target.clinicDays());
+        };
+    }
+
+    private Remembered calendar(UUID siteId) {
+        Instant now = clock.instant();
+        Remembered r = siteId == null ? null : calendars.get(siteId);
+        if (r != null && r.until().isAfter(now)) return r;
+        if (siteId == null) {
+            return new Remembered(new ClinicCalendar(ZoneOffset.UTC, Map.of(), Set.of()), "No site", now);
+        }
+        String name = directory.site(siteId).map(s -> s.name()).orElse("The site");
+        Remembered fresh = new Remembered(directory.calendar(siteId), name, now.plus(REMEMBER));
+        calendars.put(siteId, fresh);
+        return fresh;
+    }
+}

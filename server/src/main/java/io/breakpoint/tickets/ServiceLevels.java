@@ -1,0 +1,18 @@
+package io.breakpoint.tickets;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The seam where SLA policy plugs in: when a ticket's first response and resolution are due, given where it
+ * is and how urgent it is. The sla module provides it; without it tickets carry no due times.
+ */
+public interface ServiceLevels {
+
+    Promise promise(UUID organizationId, UUID siteId, Priority priority, Instant clockStarts);
+
+    /** Due times and, in words, what they were computed from ("P3: 30 min of clinic time, Chesterfield Clinic hours"). */
+    record Promise(Instant firstResponseDueAt, Instant resolutionDueAt, String basis) {
+        public static final Promise NONE = new Promise(null, null, null);
+    }
+}

@@ -1,0 +1,23 @@
+package io.breakpoint;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A real server on a random port over an in-memory H2 database seeded with the demo (--demo). Page and
+ * browser tests extend it, so they share one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, args = "--demo", properties = {
+        "spring.datasource.url=jdbc:h2:mem:demo-server;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "breakpoint.demo.password=" + DemoServerTest.PASSWORD})
+public abstract class DemoServerTest {
+
+    public static final String PASSWORD = "demo-password-for-tests";
+
+    @LocalServerPort
+    protected int port;
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
