@@ -101,6 +101,10 @@ abstract class IsolationTest extends ApiTest {
         p.put("POST /api/v1/tickets/{id}/classification", List.of(
                 new Named("reclassify B's ticket", (c, id) -> c.post(t + id + "/classification", Map.of("priority", "P1")),
                         IsolationTest::foreignTicketId)));
+        p.put("GET /api/v1/tickets/{id}/assignable", List.of(
+                new Listing("who may take an own ticket", c -> c.get(t + ownTicket.get(callerOf(c)) + "/assignable")),
+                new Named("who may take B's ticket", (c, id) -> c.get(t + id + "/assignable"), IsolationTest::foreignTicketId)));
+        p.put("GET /api/v1/me", List.of(new Listing("who I am", c -> c.get("/api/v1/me"))));
         p.put("GET /api/v1/metrics/desk", List.of(
                 new Listing("my desk metrics", c -> c.get("/api/v1/metrics/desk")),
                 new Named("B's metrics", (c, id) -> c.get("/api/v1/metrics/desk?organizationId=" + id), s -> s.clinics.lakeside().toString())));

@@ -78,7 +78,8 @@ class TicketLifecycleTest {
         } else {
             assertThatThrownBy(() -> action.apply.accept(t))
                     .isInstanceOf(ConflictException.class)
-                    .hasMessageStartingWith("Ticket BP-1001 is " + state.label().toLowerCase());
+                    .hasMessageStartingWith("Ticket BP-1001 is ")
+                    .hasMessageContaining(state.label().toLowerCase());
             assertThat(t.status()).as("a refused action changes nothing").isEqualTo(state);
             assertThat(t.newEntries()).hasSize(entries);
         }
@@ -88,7 +89,7 @@ class TicketLifecycleTest {
     void triageOnlyPlacesANewTicket() {
         Ticket t = aTicketInTierOneQueue();
         assertThatThrownBy(() -> t.triage(new Triage.Decision(null, 2, Priority.P2, "again"), after(1)))
-                .isInstanceOf(ConflictException.class).hasMessage("Ticket BP-1001 is triaged and cannot move to triaged.");
+                .isInstanceOf(ConflictException.class).hasMessage("Ticket BP-1001 is already triaged.");
         assertThat(t.tier()).isEqualTo(1);
         assertThat(t.reassignments()).isZero();
     }
