@@ -30,8 +30,12 @@ abstract class AuditTrailApiTest extends ApiTest {
         api.as(clinics.ava()).post(path + "/assign", Map.of("assigneeId", clinics.ava().id())).expect(200);
         api.as(clinics.ava()).post(path + "/comments", Map.of("body", "Resetting your profile.")).expect(201);
         api.as(clinics.ava()).post(path + "/comments", Map.of("body", "MFA token stale", "visibility", "INTERNAL")).expect(201);
-        api.as(clinics.ava()).post(path + "/resolve", Map.of("resolution", "New profile.")).expect(200);
+        api.as(clinics.ava()).post(path + "/status", Map.of("status", "WAITING_ON_VENDOR")).expect(200);
+        api.as(clinics.ava()).post(path + "/classification", Map.of("category", "EMAIL_COLLABORATION")).expect(200);
+        api.as(clinics.ava()).post(path + "/escalate", Map.of("toTier", 2, "reason", "Exchange side")).expect(200);
+        api.as(clinics.ben()).post(path + "/resolve", Map.of("resolution", "New profile.")).expect(200);
         api.as(clinics.ellis()).get(path).expect(200);
+        api.as(clinics.ellis()).post(path + "/reopen", Map.of("reason", "Asks again.")).expect(200);
 
         JsonNode rows = api.as(clinics.mspAdmin()).get("/api/v1/audit?ticketId=" + t.path("id").asString()).expect(200).path("items");
 
@@ -42,13 +46,18 @@ abstract class AuditTrailApiTest extends ApiTest {
                         "TICKET_ASSIGNED by " + clinics.ava().email(),
                         "TICKET_REPLIED by " + clinics.ava().email(),
                         "TICKET_NOTE_ADDED by " + clinics.ava().email(),
-                        "TICKET_RESOLVED by " + clinics.ava().email(),
-                        "TICKET_VIEWED by " + clinics.ellis().email());
+                        "TICKET_STATUS_CHANGED by " + clinics.ava().email(),
+                        "TICKET_RECLASSIFIED by " + clinics.ava().email(),
+                        "TICKET_ESCALATED by " + clinics.ava().email(),
+                        "TICKET_RESOLVED by " + clinics.ben().email(),
+                        "TICKET_VIEWED by " + clinics.ellis().email(),
+                        "TICKET_REOPENED by " + clinics.ellis().email());
         assertThat(rows.values()).allSatisfy(r -> {
             assertThat(r.path("channel").asString()).isEqualTo("API");
             assertThat(r.path("remoteAddress").asString()).isEqualTo("127.0.0.1");
             assertThat(r.path("organizationId").asString()).isEqualTo(clinics.riverbend().toString());
-            assertThat(r.path("actorId").asString()).isIn(clinics.ellis().id().toString(), clinics.ava().id().toString());
+            assertThat(r.path("actorId").asString()).isIn(clinics.ellis().id().toString(), clinics.ava().id().toString(),
+                    clinics.ben().id().toString());
         });
     }
 
