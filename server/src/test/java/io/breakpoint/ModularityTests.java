@@ -53,6 +53,6 @@ class ModularityTests {
                 sorted.add(lines.get(i++));
             }
         }
-        if (!sorted.equals(lines)) Files.write(puml, sorted);
+        Files.write(puml, sorted); // always, so that every file ends with a newline whether it was sorted or not
     }
 }
