@@ -176,6 +176,7 @@ public class TicketDesk {
         Ticket t = visible(id, actor);
         requireDeskStaff(actor, "move tickets between tiers");
         if (toTier == null) throw new InvalidRequestException("toTier", "Choose the tier: 1, 2 or 3.");
+        storable("reason", reason);
         int from = t.tier();
         return change(t, actor, toTier > from ? "TICKET_ESCALATED" : "TICKET_DE_ESCALATED", now -> {
             t.escalate(toTier, reason, actor.userId(), now);
@@ -279,7 +280,15 @@ public class TicketDesk {
         if (value == null || value.isBlank()) throw new InvalidRequestException(field, "This field is required.");
         String v = value.strip();
         if (v.length() > max) throw new InvalidRequestException(field, "At most " + max + " characters (this has " + v.length() + ").");
+        storable(field, v);
         return v;
+    }
+
+    /** PostgreSQL cannot store NUL in text (such a request failed with a 500 there, while H2 stored it). */
+    static void storable(String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new InvalidRequestException(field, "Remove the NUL character (U+0000) from this text.");
+        }
     }
 
     private TicketView view(Ticket t, Actor actor, boolean withEntries) {

@@ -7,6 +7,7 @@ import io.breakpoint.common.NotFoundException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.*;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,6 +24,7 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.sql.SQLException;
 import java.util.*;
 
 /**
@@ -82,6 +84,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some values are not valid.");
         p.setProperty("errors", errors);
         return p;
+    }
+
+    /**
+     * PostgreSQL refuses text it cannot store (NUL, SQLState 22021) where H2 accepts it; input that reaches the
+     * database unchecked (a reason, a name, an email) is then the caller's mistake, not a server error.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail unstorable(DataIntegrityViolationException e) {
+        if (!(e.getMostSpecificCause() instanceof SQLException sql) || !"22021".equals(sql.getSQLState())) return unexpected(e);
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The text contains a character that cannot be stored (NUL, U+0000).");
     }
 
     @ExceptionHandler(Exception.class)

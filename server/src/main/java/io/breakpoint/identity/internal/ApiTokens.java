@@ -59,7 +59,9 @@ public class ApiTokens {
     /** A new token for valid credentials; empty for a wrong password, an unknown or a disabled account alike. */
     @Transactional
     public Optional<Issued> issue(String email, String password) {
-        Optional<IdentityStore.Account> account = store.accountByEmail(email == null ? "" : email.strip());
+        String e = email == null ? "" : email.strip();
+        // No account has a NUL in its email; PostgreSQL would refuse to even look for one.
+        Optional<IdentityStore.Account> account = e.indexOf('\u0000') >= 0 ? Optional.empty() : store.accountByEmail(e);
         if (account.isEmpty()) {
             passwords.matches(password, dummyHash); // same work as a real check: no timing hint that the account is unknown
             return Optional.empty();

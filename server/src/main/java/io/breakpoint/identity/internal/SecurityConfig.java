@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,6 +48,7 @@ class SecurityConfig {
     }
 
     @Bean
+    @ConditionalOnWebApplication // the CLI (admin create) runs without a web server: no HttpSecurity there
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**")
@@ -65,6 +67,7 @@ class SecurityConfig {
     }
 
     @Bean
+    @ConditionalOnWebApplication // the CLI (admin create) runs without a web server: no HttpSecurity there
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, ActorCache actors) throws Exception {
         http.addFilterAfter(new SessionActorRefresh(actors), AnonymousAuthenticationFilter.class)

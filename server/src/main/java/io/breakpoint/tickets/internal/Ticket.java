@@ -145,6 +145,8 @@ public class Ticket {
             throw new InvalidRequestException("status",
                     "Use resolve, reopen or escalate for that; status takes IN_PROGRESS, WAITING_ON_REQUESTER or WAITING_ON_VENDOR.");
         }
+        // A resolved ticket goes back to work only through reopen (or a requester's reply), which clears resolvedAt.
+        requireWorkable("moved to " + to.label().toLowerCase());
         if (to == status) return;
         TicketStatus from = status;
         moveTo(to, at);
