@@ -104,6 +104,8 @@ abstract class IsolationTest extends ApiTest {
                 new Listing("who may take an own ticket", c -> c.get(t + ownTicket.get(callerOf(c)) + "/assignable")),
                 new Named("who may take B's ticket", (c, id) -> c.get(t + id + "/assignable"), IsolationTest::foreignTicketId)));
         p.put("GET /api/v1/me", List.of(new Listing("who I am", c -> c.get("/api/v1/me"))));
+        p.put("POST /api/v1/triage/preview", List.of(new Listing("preview",
+                c -> c.post("/api/v1/triage/preview", Map.of("subject", "Printer jam", "description", "")))));
         p.put("GET /api/v1/metrics/desk", List.of(
                 new Listing("my desk metrics", c -> c.get("/api/v1/metrics/desk")),
                 new Named("B's metrics", (c, id) -> c.get("/api/v1/metrics/desk?organizationId=" + id), s -> s.clinics.lakeside().toString())));
