@@ -58,6 +58,10 @@ abstract class BadInputApiTest extends ApiTest {
         Api api = Api.at(port);
         JsonNode t = api.as(clinics.ellis()).post("/api/v1/tickets", aTicket().json()).expect(201);
         open = "/api/v1/tickets/" + t.path("id").asString();
+        // Automatic triage may place it in another tier; the cases below need it worked in Tier 1.
+        if (t.path("tier").asInt() != 1) {
+            api.as(clinics.ava()).post(open + "/escalate", Map.of("toTier", 1, "reason", "Worked in Tier 1 for these cases")).expect(200);
+        }
         api.as(clinics.ava()).post(open + "/assign", Map.of("assigneeId", clinics.ava().id())).expect(200);
         Instant opened = Instant.now().minus(Duration.ofDays(20));
         clinics.asMspAdmin(() -> closed = "/api/v1/tickets/" + imports.importTicket(new PastTicket(clinics.chesterfield(),
