@@ -1,7 +1,6 @@
 package io.breakpoint.identity;
 
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -20,8 +19,7 @@ public final class Actors {
     public static void runAs(Actor actor, Runnable work) {
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
-        ActorPrincipal principal = new ActorPrincipal(actor, "", true);
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        context.setAuthentication(ActorPrincipal.authenticated(actor));
         SecurityContextHolder.setContext(context);
         try {
             work.run();

@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -106,9 +105,8 @@ class SecurityConfig {
                     var session = request.getSession(false);
                     if (session != null) session.invalidate();
                 } else if (!current.get().equals(p.actor())) {
-                    var fresh = new ActorPrincipal(current.get(), "", true);
                     var context = SecurityContextHolder.createEmptyContext();
-                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
+                    context.setAuthentication(ActorPrincipal.authenticated(current.get()));
                     SecurityContextHolder.setContext(context);
                 }
             }
@@ -134,9 +132,7 @@ class SecurityConfig {
                     Problems.write(response, 401, "Unauthorized", "The token is unknown, expired or revoked; sign in again.");
                     return;
                 }
-                var principal = new ActorPrincipal(actor.get(), "", true);
-                SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+                SecurityContextHolder.getContext().setAuthentication(ActorPrincipal.authenticated(actor.get()));
             }
             chain.doFilter(request, response);
         }
