@@ -2,11 +2,15 @@ package io.breakpoint.identity;
 
 import io.breakpoint.common.NotFoundException;
 import io.breakpoint.identity.internal.IdentityStore;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Duration;
 import java.util.*;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Read access to organizations, sites and people, always filtered by what the given actor may see. */
@@ -16,8 +20,44 @@ public class Directory {
 
     private final IdentityStore store;
 
+    /**
+     * Sites, organization names and default sites change rarely and are read for every ticket submitted;
+     * they are remembered until an admin changes anything (IdentityChanged) and for at most a minute, so that
+     * other instances' changes arrive too.
+     */
+    private final Map<Object, Remembered> places = new ConcurrentHashMap<>();
+    private static final long REMEMBER_NANOS = Duration.ofMinutes(1).toNanos();
+
+    private record Remembered(Object value, long until) {
+    }
+
     Directory(IdentityStore store) {
         this.store = store;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T remembered(Object key, Supplier<T> load) {
+        long now = System.nanoTime();
+        Remembered r = places.get(key);
+        if (r != null && r.until() - now > 0) return (T) r.value();
+        T value = load.get();
+        if (places.size() > 10_000) places.clear();
+        places.put(key, new Remembered(value, now + REMEMBER_NANOS));
+        return value;
+    }
+
+    @EventListener
+    void on(IdentityChanged event) {
+        places.clear();
+    }
+
+    private record SiteKey(UUID id) {
+    }
+
+    private record OrganizationKey(UUID id) {
+    }
+
+    private record DefaultSiteKey(UUID userId) {
     }
 
     public List<OrganizationSummary> organizations(Actor actor) {
@@ -41,12 +81,18 @@ public class Directory {
 
     /** A site the actor may see, or 404. */
     public SiteSummary site(Actor actor, UUID siteId) {
-        return store.site(siteId).filter(s -> actor.canSee(s.organizationId()))
+        return site(siteId).filter(s -> actor.canSee(s.organizationId()))
                 .orElseThrow(() -> new NotFoundException("Site " + siteId));
     }
 
+    /** The name of an organization, or null when there is none with this id. */
+    public String organizationName(UUID organizationId) {
+        Optional<OrganizationSummary> o = remembered(new OrganizationKey(organizationId), () -> store.organization(organizationId));
+        return o.map(OrganizationSummary::name).orElse(null);
+    }
+
     public Optional<SiteSummary> site(UUID siteId) {
-        return store.site(siteId);
+        return remembered(new SiteKey(siteId), () -> store.site(siteId));
     }
 
     public ClinicCalendar calendar(UUID siteId) {
@@ -88,9 +134,11 @@ public class Directory {
 
     /** The site a requester's tickets default to: their own site, else the first site of their organization. */
     public Optional<UUID> defaultSiteOf(UUID userId) {
-        PersonSummary p = store.person(userId).orElseThrow(() -> new NotFoundException("User " + userId));
-        if (p.siteId() != null) return Optional.of(p.siteId());
-        return store.sitesOf(List.of(p.organizationId())).stream().map(SiteSummary::id).findFirst();
+        return remembered(new DefaultSiteKey(userId), () -> {
+            PersonSummary p = store.person(userId).orElseThrow(() -> new NotFoundException("User " + userId));
+            if (p.siteId() != null) return Optional.of(p.siteId());
+            return store.sitesOf(List.of(p.organizationId())).stream().map(SiteSummary::id).findFirst();
+        });
     }
 
     public Actor actorOf(UUID userId) {

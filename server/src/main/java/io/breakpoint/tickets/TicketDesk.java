@@ -302,11 +302,13 @@ public class TicketDesk {
             entries = store.entries(t.id(), actor.role().seesInternalNotes());
             entries.forEach(e -> { ids.add(e.actorId()); ids.add(e.assigneeId()); });
         }
-        Map<UUID, PersonSummary> people = directory.people(ids);
-        String orgName = directory.organizations(actor).stream().filter(o -> o.id().equals(t.organizationId()))
-                .map(OrganizationSummary::name).findFirst().orElse(null);
+        // The actor's own name is known already; a just-submitted ticket then needs no look-up at all.
+        ids.remove(actor.userId());
+        Map<UUID, PersonSummary> people = new HashMap<>(directory.people(ids));
+        people.put(actor.userId(), new PersonSummary(actor.userId(), actor.email(), actor.displayName(), actor.role(),
+                actor.role().tier(), actor.organizationId(), null, true));
         entries = entries.stream().map(e -> e.named(name(people, e.actorId()), name(people, e.assigneeId()))).toList();
-        return toView(t, orgName, site == null ? null : site.name(), people, entries);
+        return toView(t, directory.organizationName(t.organizationId()), site == null ? null : site.name(), people, entries);
     }
 
     private List<TicketView> views(List<Ticket> rows, Actor actor) {
