@@ -88,6 +88,10 @@ class DemoData implements ApplicationRunner {
                 LocalDate.of(2027, 7, 5), "Independence Day (observed)"));
 
         UUID riverbend = admin.createOrganization("Riverbend Health", true);
+        admin.setAccountHelp(riverbend, """
+                1. Locked out of the EMR? Wait 15 minutes: the lock lifts by itself.
+                2. Forgot your Windows password? Use "Reset password" on the sign-in screen with your phone.
+                3. MFA prompt not arriving? Open the authenticator app and pull down to refresh.""");
         UUID mainCampus = admin.createSite(riverbend, "Main Campus", CHICAGO.getId(), campus, holidays);
         UUID chesterfield = admin.createSite(riverbend, "Chesterfield Clinic", CHICAGO.getId(), weekdays, holidays);
         UUID ofallon = admin.createSite(riverbend, "O'Fallon Satellite", CHICAGO.getId(), weekdays, holidays);

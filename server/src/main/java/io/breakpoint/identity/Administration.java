@@ -87,6 +87,24 @@ public class Administration {
         changed(Actors.current(), "ORGANIZATION_CHANGED", id, n);
     }
 
+    /**
+     * Sets the self-service steps quoted to staff who report an account problem (empty clears them). MSP admins
+     * for any client organization, practice managers for their own.
+     */
+    @PreAuthorize("hasAnyRole('MSP_ADMIN','ORG_ADMIN')")
+    public void setAccountHelp(UUID organizationId, String text) {
+        Actor actor = Actors.current();
+        if (actor.is(Role.ORG_ADMIN)) {
+            if (!actor.organizationId().equals(organizationId)) throw new NotFoundException("Organization " + organizationId);
+        } else {
+            visibleOrganization(organizationId);
+        }
+        String t = text == null || text.isBlank() ? null : text.strip();
+        if (t != null && t.length() > 2000) throw new InvalidRequestException("accountHelp", "At most 2000 characters.");
+        store.setAccountHelp(organizationId, t);
+        changed(actor, "ACCOUNT_HELP_CHANGED", organizationId, t == null ? "cleared" : t.length() + " characters");
+    }
+
     @PreAuthorize("hasRole('MSP_ADMIN')")
     public UUID createSite(UUID organizationId, String name, String timeZone,
                            Map<DayOfWeek, ClinicCalendar.Hours> hours, Map<LocalDate, String> holidays) {

@@ -60,6 +60,9 @@ public class Directory {
     private record DefaultSiteKey(UUID userId) {
     }
 
+    private record AccountHelpKey(UUID organizationId) {
+    }
+
     public List<OrganizationSummary> organizations(Actor actor) {
         return store.clientOrganizations(actor.visibleOrganizations());
     }
@@ -83,6 +86,11 @@ public class Directory {
     public SiteSummary site(Actor actor, UUID siteId) {
         return site(siteId).filter(s -> actor.canSee(s.organizationId()))
                 .orElseThrow(() -> new NotFoundException("Site " + siteId));
+    }
+
+    /** The self-service steps the organization gives its staff for account problems, if it set any. */
+    public Optional<String> accountHelp(UUID organizationId) {
+        return remembered(new AccountHelpKey(organizationId), () -> store.accountHelp(organizationId));
     }
 
     /** The name of an organization, or null when there is none with this id. */

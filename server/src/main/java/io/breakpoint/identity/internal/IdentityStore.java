@@ -76,6 +76,15 @@ public class IdentityStore {
                 .query(ORGANIZATION).list();
     }
 
+    public Optional<String> accountHelp(UUID organizationId) {
+        return jdbc.sql("select account_help from organizations where id = ?").param(organizationId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    public void setAccountHelp(UUID organizationId, String text) {
+        jdbc.sql("update organizations set account_help = ? where id = ?").params(text, organizationId).update();
+    }
+
     public void renameOrganization(UUID id, String name, boolean coManaged) {
         jdbc.sql("update organizations set name = ?, co_managed = ? where id = ?").params(name, coManaged, id).update();
     }

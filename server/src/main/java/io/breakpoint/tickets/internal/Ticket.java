@@ -98,6 +98,14 @@ public class Ticket {
                 null, tier, null);
     }
 
+    /**
+     * The desk's automatic public reply at intake: what it understood and when a person will answer. It is
+     * not the first response, which counts humans only.
+     */
+    public void acknowledge(String message, Instant at) {
+        record(at, null, EntryKind.ACKNOWLEDGED, Visibility.PUBLIC, message, null, null, null, null, null);
+    }
+
     /** Sets the due times the SLA policy promises; recorded in the history so a changed promise is visible. */
     public void promise(ServiceLevels.Promise p, Instant at) {
         if (p.firstResponseDueAt() == null && p.resolutionDueAt() == null) return;

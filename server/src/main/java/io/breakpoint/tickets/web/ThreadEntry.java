@@ -31,6 +31,7 @@ record ThreadEntry(long id, String style, String who, String when, String what, 
             case REOPENED -> what = "reopened the ticket";
             case CLOSED -> what = "closed the ticket";
             case SLA_SET -> what = "set the due times";
+            case ACKNOWLEDGED -> { what = "acknowledged the ticket automatically"; style = "message"; }
             default -> what = e.kind().name().toLowerCase().replace('_', ' ');
         }
         return new ThreadEntry(e.id(), style, who, time.format(e.at(), zone), what, e.body(), internal);
