@@ -52,7 +52,7 @@ class DemoData implements ApplicationRunner {
     /** Seeds everything once; returns false when the demo was already there. */
     boolean seed() {
         if (directory.actorByEmail(ADMIN).isPresent()) {
-            log.info("Demo data is already present; nothing added.");
+            log.info("Demo data is already present; nothing added. The demo users keep the password of the first run.");
             return false;
         }
         // breakpoint.demo.password is BREAKPOINT_DEMO_PASSWORD in the environment (Spring's relaxed binding).
