@@ -87,7 +87,7 @@ class Router {
                 tx.executeWithoutResult(s -> tickets.queued(ticketId).ifPresent(t -> {
                     List<RoutingCandidate> candidates = directory.routingCandidates(t.organizationId(), t.tier());
                     Map<UUID, Integer> load = tickets.openAssigned(ids(candidates));
-                    choose(t, candidates, load).ifPresent(choice -> {
+                    choose(t, candidates, directory.internalFirstCategories(t.organizationId()), load).ifPresent(choice -> {
                         if (choice.routed()) tickets.route(t.id(), choice.assigneeId(), choice.reason());
                         else tickets.stayQueued(t.id(), choice.reason());
                     });
@@ -110,14 +110,13 @@ class Router {
             for (TicketRouting.Queue queue : tickets.queuesWithUnassigned(organizationId)) {
                 List<RoutingCandidate> candidates = directory.routingCandidates(queue.organizationId(), queue.tier());
                 Map<UUID, Integer> load = new HashMap<>(tickets.openAssigned(ids(candidates)));
-                // Nobody of this queue (or of the clinic's IT) on shift with room: nothing to try.
-                boolean anyoneFree = candidates.stream().anyMatch(c -> c.person().enabled() && c.profile().onShift(clock.instant())
-                        && load.getOrDefault(c.person().id(), 0) < c.profile().capacity());
-                if (!anyoneFree) continue;
+                Set<String> internalFirst = directory.internalFirstCategories(queue.organizationId());
                 for (UUID id : tickets.queuedIds(queue, QUEUE_BATCH)) {
+                    // Nobody of this queue (or of the clinic's IT) on shift with room: nothing more to try.
+                    if (!anyoneFree(candidates, load)) break;
                     try {
                         UUID to = tx.execute(s -> tickets.queued(id)
-                                .flatMap(t -> choose(t, candidates, load)
+                                .flatMap(t -> choose(t, candidates, internalFirst, load)
                                         .filter(choice -> choice.routed() && tickets.route(t.id(), choice.assigneeId(), choice.reason()))
                                         .map(RoutingRules.Choice::assigneeId))
                                 .orElse(null));
@@ -136,12 +135,17 @@ class Router {
     }
 
     /** The decision for a ticket, or nothing when routing is not in use for its queue. */
-    private Optional<RoutingRules.Choice> choose(QueuedTicket t, List<RoutingCandidate> candidates, Map<UUID, Integer> load) {
+    private Optional<RoutingRules.Choice> choose(QueuedTicket t, List<RoutingCandidate> candidates, Set<String> internalFirst,
+                                                 Map<UUID, Integer> load) {
         String org = Objects.requireNonNullElse(directory.organizationName(t.organizationId()), "the organization");
         RoutingRules.Work work = new RoutingRules.Work(org, t.tier(), t.category());
-        Set<String> internalFirst = directory.internalFirstCategories(t.organizationId());
         if (!RoutingRules.inUse(work, candidates, internalFirst)) return Optional.empty();
         return Optional.of(RoutingRules.choose(work, candidates, internalFirst, load, clock.instant()));
+    }
+
+    private boolean anyoneFree(List<RoutingCandidate> candidates, Map<UUID, Integer> load) {
+        return candidates.stream().anyMatch(c -> c.person().enabled() && c.profile().onShift(clock.instant())
+                && load.getOrDefault(c.person().id(), 0) < c.profile().capacity());
     }
 
     private static List<UUID> ids(List<RoutingCandidate> candidates) {
