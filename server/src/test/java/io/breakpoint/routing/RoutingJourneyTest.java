@@ -209,6 +209,24 @@ abstract class RoutingJourneyTest extends ApiTest {
     }
 
     @Test
+    void anEscalatedTicketIsRoutedInItsNewTierAndCountsOnlyTheEscalationAsAPass() {
+        Clinic c = new Clinic(false);
+        Person ana = c.engineer("Ana Quist", Role.TIER1, List.of(PRINTER), always(), 10);
+        Person ben = c.engineer("Ben Ode", Role.TIER2, List.of(PRINTER), always(), 10);
+
+        JsonNode t = decided(c.printerTicket());
+        assertThat(assignee(t)).isEqualTo(ana.id().toString());
+        api.as(ana).post("/api/v1/tickets/" + id(t) + "/escalate",
+                Map.of("toTier", 2, "reason", "The print server itself drops jobs.")).expect(200);
+
+        JsonNode escalated = assigned(t);
+        assertThat(escalated.path("tier").asInt()).isEqualTo(2);
+        assertThat(assignee(escalated)).isEqualTo(ben.id().toString());
+        assertThat(lastDeskEntry(escalated).path("body").asString()).startsWith("Routed to Ben Ode: Tier 2, skill PRINTING_SCANNING");
+        assertThat(escalated.path("reassignments").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void theRoutingProfileAndPolicyRefuseWhatRoutingCannotUse() {
         Clinic c = new Clinic(false);
         Person ana = c.engineer("Ana Quist", Role.TIER1, List.of(PRINTER), always(), 10);
