@@ -140,6 +140,24 @@ public class Directory {
         return store.deskStaffFor(organizationId);
     }
 
+    /**
+     * Who routing may consider for a ticket of this organization in this tier: the enabled engineers of that tier
+     * who serve the organization, and the organization's own enabled INTERNAL_IT staff, each with their profile.
+     * Routing still checks skill, shift and capacity.
+     */
+    public List<RoutingCandidate> routingCandidates(UUID organizationId, int tier) {
+        List<PersonSummary> people = store.routingCandidates(organizationId, tier);
+        Map<UUID, RoutingProfile> profiles = store.routingProfiles(people.stream().map(PersonSummary::id).toList());
+        return people.stream()
+                .map(p -> new RoutingCandidate(p, profiles.getOrDefault(p.id(), RoutingProfile.none())))
+                .toList();
+    }
+
+    /** The categories a co-managed organization routes to its own IT staff before the MSP tiers (empty: none). */
+    public Set<String> internalFirstCategories(UUID organizationId) {
+        return store.internalFirstCategories(organizationId);
+    }
+
     /** The site a requester's tickets default to: their own site, else the first site of their organization. */
     public Optional<UUID> defaultSiteOf(UUID userId) {
         return remembered(new DefaultSiteKey(userId), () -> {
