@@ -31,10 +31,37 @@ class ModularityTests {
         Path out = Path.of("..", "docs", "modules").toAbsolutePath().normalize();
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder(out.toString())).writeDocumentation();
         try (var files = Files.list(out)) {
-            for (Path puml : files.filter(p -> p.toString().endsWith(".puml")).toList()) sortRelations(puml);
+            for (Path f : files.toList()) {
+                if (f.toString().endsWith(".puml")) sortRelations(f);
+                if (f.toString().endsWith(".adoc")) sortListItems(f);
+            }
         }
         assertThat(out.resolve("components.puml")).exists();
         assertThat(Files.list(out).filter(p -> p.getFileName().toString().startsWith("module-tickets")).count()).isPositive();
+    }
+
+    /**
+     * Canvas cells list types and events in no fixed order either: a cell starts with "|* " and goes on with
+     * "* " lines. Sorting each cell's items keeps the files stable.
+     */
+    private static void sortListItems(Path adoc) throws IOException {
+        List<String> lines = Files.readAllLines(adoc);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); ) {
+            if (lines.get(i).startsWith("|* ")) {
+                List<String> block = new ArrayList<>();
+                block.add(lines.get(i).substring(1));
+                int j = i + 1;
+                while (j < lines.size() && lines.get(j).startsWith("* ")) block.add(lines.get(j++));
+                Collections.sort(block);
+                block.set(0, "|" + block.get(0));
+                out.addAll(block);
+                i = j;
+            } else {
+                out.add(lines.get(i++));
+            }
+        }
+        Files.write(adoc, out);
     }
 
     /** The Documenter writes relations in no fixed order; sorting them keeps the checked-in files stable. */
