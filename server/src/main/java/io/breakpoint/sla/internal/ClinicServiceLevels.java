@@ -48,6 +48,11 @@ class ClinicServiceLevels implements ServiceLevels {
         return new Promise(due(clinic, fr, clockStarts), due(clinic, res, clockStarts), basis);
     }
 
+    /** The clinic clock of the site (remembered like the promise's). */
+    ClinicClock clinicClock(UUID siteId) {
+        return new ClinicClock(calendar(siteId).calendar());
+    }
+
     static Instant due(ClinicClock clinic, Target target, Instant start) {
         return switch (target.clock()) {
             case AROUND_THE_CLOCK -> start.plus(target.amount());

@@ -176,6 +176,14 @@ public class TicketStore {
                 .params(ts(cutoff), limit).query(UUID.class).list();
     }
 
+    /** Open tickets with due times, in id order after {@code after} (null: from the start), for the SLA timers. */
+    public List<Ticket> openWithDueTimes(UUID after, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from tickets where status in ('NEW','TRIAGED','IN_PROGRESS','WAITING_ON_REQUESTER','WAITING_ON_VENDOR')"
+                        + " and resolution_due_at is not null" + (after == null ? "" : " and id > ?") + " order by id limit ?")
+                .params(after == null ? List.of(limit) : List.of(after, limit))
+                .query(TICKET).list();
+    }
+
     /** The facts the desk metrics need, for tickets opened in [from, to). */
     public List<MetricRow> metricRows(Set<UUID> organizations, Instant from, Instant to) {
         if (organizations.isEmpty()) return List.of();
