@@ -81,7 +81,8 @@ public class SlaTimers {
     }
 
     @Scheduled(fixedDelayString = "${breakpoint.sla.timers.every:PT15S}", initialDelayString = "${breakpoint.sla.timers.first-after:PT15S}")
-    @SchedulerLock(name = "sla-timers", lockAtMostFor = "PT5M")
+    // A killed instance holds the lock at most this long; a sweep that outlasts it only overlaps another, harmlessly.
+    @SchedulerLock(name = "sla-timers", lockAtMostFor = "${breakpoint.sla.timers.lock-at-most-for:PT30S}")
     public void run() {
         if (enabled) sweep();
     }
