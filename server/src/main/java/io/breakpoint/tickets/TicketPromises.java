@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -41,6 +42,20 @@ public class TicketPromises {
     public record OpenPromise(UUID ticketId, String reference, UUID organizationId, UUID siteId, Priority priority,
                               int tier, TicketStatus status, Instant createdAt, Instant firstResponseAt,
                               Instant firstResponseDueAt, Instant resolutionDueAt) {
+    }
+
+    /** A ticket's due times and when they were met (null: not yet), without any of its content. */
+    public record Outcome(UUID ticketId, UUID organizationId, Priority priority, Instant createdAt, Instant firstResponseAt,
+                          Instant firstResponseDueAt, Instant resolvedAt, Instant resolutionDueAt) {
+    }
+
+    /**
+     * Outcomes of the tickets opened in [from, to) in these organizations. The caller has checked that its actor
+     * may see them (the SLA metrics do, as the desk metrics do).
+     */
+    @Transactional(readOnly = true)
+    public List<Outcome> outcomes(Set<UUID> organizations, Instant from, Instant to) {
+        return store.outcomes(organizations, from, to);
     }
 
     /** Open tickets that carry due times, in id order after {@code after} (null: from the first). */

@@ -1,8 +1,6 @@
 package io.breakpoint.sla.internal;
 
-import io.breakpoint.sla.ServiceLevelPolicy;
 import io.breakpoint.sla.SlaClock;
-import io.breakpoint.sla.Target;
 import io.breakpoint.tickets.ServiceLevels.Promise;
 import io.breakpoint.tickets.TicketEvents.*;
 import io.breakpoint.tickets.TicketPromises;
@@ -18,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,7 +31,7 @@ import java.util.UUID;
 @Component
 class PausedClocks {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
     private final TicketPromises promises;
     private final ClinicServiceLevels levels;
@@ -93,11 +92,11 @@ class PausedClocks {
         Pause pause = ended.values().iterator().next();
         if (ended.containsKey(SlaClock.FIRST_RESPONSE)) {
             Pause p = ended.get(SlaClock.FIRST_RESPONSE);
-            firstResponse = time(clinic, SlaClock.FIRST_RESPONSE, t).resumed(firstResponse, p.since(), at);
+            firstResponse = levels.time(SlaClock.FIRST_RESPONSE, t.siteId(), t.priority()).resumed(firstResponse, p.since(), at);
         }
         if (ended.containsKey(SlaClock.RESOLUTION)) {
             Pause p = ended.get(SlaClock.RESOLUTION);
-            resolution = time(clinic, SlaClock.RESOLUTION, t).resumed(resolution, p.since(), at);
+            resolution = levels.time(SlaClock.RESOLUTION, t.siteId(), t.priority()).resumed(resolution, p.since(), at);
         }
         if (firstResponse.equals(t.firstResponseDueAt()) && resolution.equals(t.resolutionDueAt())) return;
         ZoneId zone = clinic.zone();
@@ -106,15 +105,6 @@ class PausedClocks {
                 + ": first response due " + TIME.format(firstResponse.atZone(zone))
                 + ", resolution due " + TIME.format(resolution.atZone(zone));
         promises.repromise(ticketId, new Promise(firstResponse, resolution, reason), reason);
-    }
-
-    static TargetTime time(ClinicClock clinic, SlaClock clock, OpenPromise t) {
-        return new TargetTime(clinic, target(clock, t));
-    }
-
-    static Target target(SlaClock clock, OpenPromise t) {
-        ServiceLevelPolicy policy = ServiceLevelPolicy.DEFAULT;
-        return (clock == SlaClock.FIRST_RESPONSE ? policy.firstResponse() : policy.resolution()).get(t.priority());
     }
 
     private Pause pauseOf(UUID ticketId, SlaClock clock) {

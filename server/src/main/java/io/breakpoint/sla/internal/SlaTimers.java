@@ -124,8 +124,8 @@ public class SlaTimers {
                 due.add(breach); // a clock found already past due (the desk was down) is a breach, not a late warning
             } else if (!recorded.contains(warning)) {
                 ClinicClock clinic = levels.clinicClock(t.siteId());
-                Instant promised = ClinicServiceLevels.due(clinic, PausedClocks.target(c, t), t.createdAt());
-                if (PausedClocks.time(clinic, c, t).warns(t.createdAt(), promised, dueAt, now, settings.warnAt())) due.add(warning);
+                Instant promised = ClinicServiceLevels.due(clinic, levels.target(c, t.priority()), t.createdAt());
+                if (levels.time(c, t.siteId(), t.priority()).warns(t.createdAt(), promised, dueAt, now, settings.warnAt())) due.add(warning);
             }
         }
         return due;
