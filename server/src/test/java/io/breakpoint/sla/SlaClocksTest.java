@@ -11,7 +11,11 @@ import io.breakpoint.tickets.TicketImport.PastTicket;
 import io.breakpoint.tickets.TicketImport.StatusChanged;
 import io.breakpoint.tickets.TicketImport.Step;
 import io.breakpoint.tickets.TicketStatus;
+import io.breakpoint.tickets.TicketEvents.TicketEscalated;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.modulith.test.PublishedEvents;
+import org.springframework.modulith.test.PublishedEventsExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +30,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SLA clocks pause in the waiting states, warn at 75%, and record and escalate breaches once. */
+@ExtendWith(PublishedEventsExtension.class)
 abstract class SlaClocksTest extends ApiTest {
 
     @Autowired
@@ -78,6 +83,23 @@ abstract class SlaClocksTest extends ApiTest {
         assertThat(escalations.get(0).path("body").asString()).matches("SLA breach: first response due .*\\d\\d:\\d\\d passed");
         assertThat(jdbc.sql("select channel from audit_events where ticket_id = ? and action = 'TICKET_ESCALATED'")
                 .param(id).query(String.class).list()).containsExactly("SYS");
+    }
+
+    @Test
+    void aBreachAndAWarningArePublishedAsEventsWithTheEscalation(PublishedEvents events) {
+        UUID id = imported(Priority.P1, 1, Duration.ofMinutes(210));
+
+        timers.sweep();
+
+        assertThat(events.ofType(SlaBreached.class).matching(e -> e.ticketId().equals(id)))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.clock()).isEqualTo(SlaClock.FIRST_RESPONSE);
+                    assertThat(e.escalated()).isTrue();
+                });
+        assertThat(events.ofType(SlaWarned.class).matching(e -> e.ticketId().equals(id)))
+                .singleElement().satisfies(e -> assertThat(e.clock()).isEqualTo(SlaClock.RESOLUTION));
+        assertThat(events.ofType(TicketEscalated.class).matching(e -> e.ticketId().equals(id)))
+                .singleElement().satisfies(e -> assertThat(e.toTier()).isEqualTo(2));
     }
 
     @Test
