@@ -6,12 +6,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 
 @SpringBootApplication
 @EnableScheduling
+@EnableAsync // @ApplicationModuleListener work (routing) runs after the commit, off the request thread
 public class BreakpointApplication {
 
     public static void main(String[] args) throws Exception {

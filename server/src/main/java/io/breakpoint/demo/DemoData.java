@@ -52,7 +52,7 @@ class DemoData implements ApplicationRunner {
     /** Seeds everything once; returns false when the demo was already there. */
     boolean seed() {
         if (directory.actorByEmail(ADMIN).isPresent()) {
-            log.info("Demo data is already present; nothing added.");
+            log.info("Demo data is already present; nothing added. The demo users keep the password of the first run.");
             return false;
         }
         // breakpoint.demo.password is BREAKPOINT_DEMO_PASSWORD in the environment (Spring's relaxed binding).
@@ -88,6 +88,10 @@ class DemoData implements ApplicationRunner {
                 LocalDate.of(2027, 7, 5), "Independence Day (observed)"));
 
         UUID riverbend = admin.createOrganization("Riverbend Health", true);
+        admin.setAccountHelp(riverbend, """
+                1. Locked out of the EMR? Wait 15 minutes: the lock lifts by itself.
+                2. Forgot your Windows password? Use "Reset password" on the sign-in screen with your phone.
+                3. MFA prompt not arriving? Open the authenticator app and pull down to refresh.""");
         UUID mainCampus = admin.createSite(riverbend, "Main Campus", CHICAGO.getId(), campus, holidays);
         UUID chesterfield = admin.createSite(riverbend, "Chesterfield Clinic", CHICAGO.getId(), weekdays, holidays);
         UUID ofallon = admin.createSite(riverbend, "O'Fallon Satellite", CHICAGO.getId(), weekdays, holidays);
@@ -103,6 +107,9 @@ class DemoData implements ApplicationRunner {
         UUID fox = person("ma.fox@riverbend.demo", "Jordan Fox", Role.REQUESTER, riverbend, ofallon, Set.of(), password);
         person("pm.grant@riverbend.demo", "Priya Grant", Role.ORG_ADMIN, riverbend, mainCampus, Set.of(), password);
         UUID hale = person("it.hale@riverbend.demo", "Sam Hale", Role.INTERNAL_IT, riverbend, mainCampus, Set.of(), password);
+        UUID devon = person("t1.devon@gateway.demo", "Devon Reyes", Role.TIER1, null, null, both, password);
+        routing(weekdays, hale, ava, ben, cara, devon);
+        admin.updateInternalFirstCategories(riverbend, List.of(Category.PRINTING_SCANNING.name(), Category.ENDPOINT_HARDWARE.name()));
         UUID ivy = person("rn.ivy@lakeside.demo", "Ivy Nguyen", Role.REQUESTER, lakeside, lakesideClinic, Set.of(), password);
         person("pm.jones@lakeside.demo", "Chris Jones", Role.ORG_ADMIN, lakeside, lakesideClinic, Set.of(), password);
 
@@ -113,7 +120,27 @@ class DemoData implements ApplicationRunner {
             n[0] += history.fourWeeks(tickets, List.of(new Place(chesterfield, ellis), new Place(ofallon, fox), new Place(mainCampus, ellis)), 7);
             n[0] += history.fourWeeks(tickets, List.of(new Place(lakesideClinic, ivy)), 3);
         });
-        log.info("Demo: seeded 2 organizations, 4 sites, 11 people and {} tickets of history.", n[0]);
+        log.info("Demo: seeded 2 organizations, 4 sites, 12 people and {} tickets of history.", n[0]);
+    }
+
+    /**
+     * Skills, shifts (Mon–Fri 07:00–18:00 Chicago) and capacity for automatic routing: Ava and Devon share Tier 1,
+     * so "least loaded" has a choice; Sam Hale, Riverbend's own IT, takes printers and computers first.
+     */
+    private void routing(Map<DayOfWeek, ClinicCalendar.Hours> weekdays, UUID hale, UUID ava, UUID ben, UUID cara, UUID devon) {
+        Map<DayOfWeek, RoutingProfile.Shift> shifts = new EnumMap<>(DayOfWeek.class);
+        weekdays.keySet().forEach(d -> shifts.put(d, new RoutingProfile.Shift(LocalTime.of(7, 0), LocalTime.of(18, 0))));
+        List<String> tierOne = List.of(Category.ACCOUNT_ACCESS.name(), Category.PRINTING_SCANNING.name(),
+                Category.NETWORK_CONNECTIVITY.name(), Category.ENDPOINT_HARDWARE.name(), Category.EMAIL_COLLABORATION.name(),
+                Category.PHONES_TELEPHONY.name(), Category.SERVICE_REQUEST.name());
+        admin.updateRoutingProfile(ava, tierOne, CHICAGO.getId(), shifts, 10);
+        admin.updateRoutingProfile(devon, tierOne, CHICAGO.getId(), shifts, 10);
+        admin.updateRoutingProfile(ben, List.of(Category.EMR_PERFORMANCE.name(), Category.EMR_APPLICATION.name(),
+                Category.MEDICAL_DEVICE_INTEGRATION.name(), Category.NETWORK_CONNECTIVITY.name()), CHICAGO.getId(), shifts, 10);
+        admin.updateRoutingProfile(cara, List.of(Category.SECURITY_INCIDENT.name(), Category.INFRASTRUCTURE.name()),
+                CHICAGO.getId(), shifts, 10);
+        admin.updateRoutingProfile(hale, List.of(Category.PRINTING_SCANNING.name(), Category.ENDPOINT_HARDWARE.name()),
+                CHICAGO.getId(), shifts, 5);
     }
 
     private UUID person(String email, String name, Role role, UUID org, UUID site, Set<UUID> served, String password) {

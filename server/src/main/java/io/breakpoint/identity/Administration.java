@@ -87,6 +87,24 @@ public class Administration {
         changed(Actors.current(), "ORGANIZATION_CHANGED", id, n);
     }
 
+    /**
+     * Sets the self-service steps quoted to staff who report an account problem (empty clears them). MSP admins
+     * for any client organization, practice managers for their own.
+     */
+    @PreAuthorize("hasAnyRole('MSP_ADMIN','ORG_ADMIN')")
+    public void setAccountHelp(UUID organizationId, String text) {
+        Actor actor = Actors.current();
+        if (actor.is(Role.ORG_ADMIN)) {
+            if (!actor.organizationId().equals(organizationId)) throw new NotFoundException("Organization " + organizationId);
+        } else {
+            visibleOrganization(organizationId);
+        }
+        String t = text == null || text.isBlank() ? null : text.strip();
+        if (t != null && t.length() > 2000) throw new InvalidRequestException("accountHelp", "At most 2000 characters.");
+        store.setAccountHelp(organizationId, t);
+        changed(actor, "ACCOUNT_HELP_CHANGED", organizationId, t == null ? "cleared" : t.length() + " characters");
+    }
+
     @PreAuthorize("hasRole('MSP_ADMIN')")
     public UUID createSite(UUID organizationId, String name, String timeZone,
                            Map<DayOfWeek, ClinicCalendar.Hours> hours, Map<LocalDate, String> holidays) {
@@ -215,6 +233,69 @@ public class Administration {
     public Set<UUID> servedOrganizations(UUID userId) {
         person(userId);
         return store.servedOrganizations(userId);
+    }
+
+    @PreAuthorize("hasRole('MSP_ADMIN')")
+    public RoutingProfile routingProfile(UUID userId) {
+        person(userId);
+        return store.routingProfiles(List.of(userId)).getOrDefault(userId, RoutingProfile.none());
+    }
+
+    /**
+     * Sets what automatic routing needs about a person who works tickets: skills (category names), the weekly
+     * shifts in one time zone, and the capacity (most open tickets assigned at once).
+     */
+    @PreAuthorize("hasRole('MSP_ADMIN')")
+    public void updateRoutingProfile(UUID userId, Collection<String> skills, String timeZone,
+                                     Map<DayOfWeek, RoutingProfile.Shift> shifts, Integer capacity) {
+        PersonSummary p = person(userId);
+        if (p.role().tier() == null && p.role() != Role.INTERNAL_IT) {
+            throw new InvalidRequestException("skills", "Only Tier 1–3 engineers and clinic IT staff are routed tickets.");
+        }
+        Set<String> categories = categories("skills", skills);
+        ZoneId zone = zone(timeZone);
+        if (capacity == null || capacity < 0 || capacity > RoutingProfile.MAX_CAPACITY) {
+            throw new InvalidRequestException("capacity", "Give a number of open tickets from 0 to " + RoutingProfile.MAX_CAPACITY + ".");
+        }
+        store.replaceRoutingProfile(userId, new RoutingProfile(categories, zone, shifts == null ? Map.of() : shifts, capacity));
+        changed(Actors.current(), "ROUTING_PROFILE_CHANGED", p.role().isMspRole() ? null : p.organizationId(),
+                p.email() + ": " + categories.size() + " skills, " + (shifts == null ? 0 : shifts.size())
+                        + " shift days, capacity " + capacity);
+    }
+
+    @PreAuthorize("hasRole('MSP_ADMIN')")
+    public Set<String> internalFirstCategories(UUID organizationId) {
+        visibleOrganization(organizationId);
+        return store.internalFirstCategories(organizationId);
+    }
+
+    /** The categories a co-managed organization routes to its own IT staff first; only co-managed ones may. */
+    @PreAuthorize("hasRole('MSP_ADMIN')")
+    public void updateInternalFirstCategories(UUID organizationId, Collection<String> categories) {
+        visibleOrganization(organizationId);
+        Set<String> chosen = categories("internalFirst", categories);
+        OrganizationSummary org = store.organization(organizationId).orElseThrow();
+        if (!chosen.isEmpty() && !org.coManaged()) {
+            throw new InvalidRequestException("internalFirst",
+                    org.name() + " has no IT staff of its own (it is not co-managed); mark it co-managed first.");
+        }
+        store.replaceInternalFirstCategories(organizationId, chosen);
+        changed(Actors.current(), "ROUTING_POLICY_CHANGED", organizationId,
+                org.name() + ": clinic IT first for " + (chosen.isEmpty() ? "no category" : String.join(", ", new TreeSet<>(chosen))));
+    }
+
+    private static Set<String> categories(String field, Collection<String> names) {
+        Set<String> out = new LinkedHashSet<>();
+        if (names == null) return out;
+        for (String n : names) {
+            if (n == null || n.isBlank()) continue;
+            String c = n.strip();
+            if (!RoutingProfile.CATEGORIES.contains(c)) {
+                throw new InvalidRequestException(field, "Unknown category \"" + c + "\"; choose from the list.");
+            }
+            out.add(c);
+        }
+        return out;
     }
 
     private void changed(Actor by, String action, UUID organizationId, String detail) {

@@ -60,6 +60,9 @@ public class Directory {
     private record DefaultSiteKey(UUID userId) {
     }
 
+    private record AccountHelpKey(UUID organizationId) {
+    }
+
     public List<OrganizationSummary> organizations(Actor actor) {
         return store.clientOrganizations(actor.visibleOrganizations());
     }
@@ -83,6 +86,11 @@ public class Directory {
     public SiteSummary site(Actor actor, UUID siteId) {
         return site(siteId).filter(s -> actor.canSee(s.organizationId()))
                 .orElseThrow(() -> new NotFoundException("Site " + siteId));
+    }
+
+    /** The self-service steps the organization gives its staff for account problems, if it set any. */
+    public Optional<String> accountHelp(UUID organizationId) {
+        return remembered(new AccountHelpKey(organizationId), () -> store.accountHelp(organizationId));
     }
 
     /** The name of an organization, or null when there is none with this id. */
@@ -130,6 +138,24 @@ public class Directory {
     /** Who may work tickets of this organization: its own IT, the MSP engineers serving it, MSP admins. */
     public List<PersonSummary> deskStaffFor(UUID organizationId) {
         return store.deskStaffFor(organizationId);
+    }
+
+    /**
+     * Who routing may consider for a ticket of this organization in this tier: the enabled engineers of that tier
+     * who serve the organization, and the organization's own enabled INTERNAL_IT staff, each with their profile.
+     * Routing still checks skill, shift and capacity.
+     */
+    public List<RoutingCandidate> routingCandidates(UUID organizationId, int tier) {
+        List<PersonSummary> people = store.routingCandidates(organizationId, tier);
+        Map<UUID, RoutingProfile> profiles = store.routingProfiles(people.stream().map(PersonSummary::id).toList());
+        return people.stream()
+                .map(p -> new RoutingCandidate(p, profiles.getOrDefault(p.id(), RoutingProfile.none())))
+                .toList();
+    }
+
+    /** The categories a co-managed organization routes to its own IT staff before the MSP tiers (empty: none). */
+    public Set<String> internalFirstCategories(UUID organizationId) {
+        return store.internalFirstCategories(organizationId);
     }
 
     /** The site a requester's tickets default to: their own site, else the first site of their organization. */

@@ -6,6 +6,7 @@ import io.breakpoint.common.InvalidRequestException;
 import io.breakpoint.common.NotFoundException;
 import io.breakpoint.identity.*;
 import io.breakpoint.tickets.TicketEvents.*;
+import io.breakpoint.tickets.internal.Acknowledgement;
 import io.breakpoint.tickets.internal.Ticket;
 import io.breakpoint.tickets.internal.TicketStore;
 import org.springframework.context.ApplicationEventPublisher;
@@ -78,6 +79,9 @@ public class TicketDesk {
                         actor.userId(), subject, description, request.impact(), request.category(), key, now);
                 t.triage(triage.decide(new NewTicket(subject, description, site.id(), request.category(), request.impact(), key)), now);
                 t.promise(serviceLevels.promise(t.organizationId(), t.siteId(), t.priority(), now), now);
+                t.acknowledge(Acknowledgement.compose(t.reference(), t.category(), t.priority(), t.tier(), null,
+                        t.firstResponseDueAt(), now, site.timeZone(),
+                        t.category() == Category.ACCOUNT_ACCESS ? directory.accountHelp(t.organizationId()).orElse(null) : null), now);
                 store.insert(t);
                 audit.record(actor, "TICKET_OPENED", t.organizationId(), t.id(), t.reference());
                 events.publishEvent(new TicketOpened(t.id(), t.number(), t.organizationId(), t.siteId(), t.requesterId(),

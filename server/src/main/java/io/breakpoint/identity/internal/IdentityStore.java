@@ -5,6 +5,7 @@ import io.breakpoint.identity.ClinicCalendar;
 import io.breakpoint.identity.OrganizationSummary;
 import io.breakpoint.identity.PersonSummary;
 import io.breakpoint.identity.Role;
+import io.breakpoint.identity.RoutingProfile;
 import io.breakpoint.identity.SiteSummary;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +75,15 @@ public class IdentityStore {
     public List<OrganizationSummary> allClientOrganizations() {
         return jdbc.sql("select id, name, kind, co_managed from organizations where kind = 'CLIENT' order by name")
                 .query(ORGANIZATION).list();
+    }
+
+    public Optional<String> accountHelp(UUID organizationId) {
+        return jdbc.sql("select account_help from organizations where id = ?").param(organizationId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    public void setAccountHelp(UUID organizationId, String text) {
+        jdbc.sql("update organizations set account_help = ? where id = ?").params(text, organizationId).update();
     }
 
     public void renameOrganization(UUID id, String name, boolean coManaged) {
@@ -210,6 +220,68 @@ public class IdentityStore {
                           or u.role = 'MSP_ADMIN')
                         order by u.tier, u.display_name""".formatted(PERSON_COLUMNS.replaceAll("(\\w+)", "u.$1")))
                 .param("org", organizationId).query(PERSON).list();
+    }
+
+    // ---- routing profiles
+
+    public Map<UUID, RoutingProfile> routingProfiles(Collection<UUID> userIds) {
+        Map<UUID, RoutingProfile> out = new HashMap<>();
+        if (userIds.isEmpty()) return out;
+        Map<UUID, Set<String>> skills = new HashMap<>();
+        jdbc.sql("select user_id, category from user_skills where user_id in (:ids)").param("ids", userIds)
+                .query((rs, n) -> skills.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>()).add(rs.getString(2)))
+                .list();
+        Map<UUID, Map<DayOfWeek, RoutingProfile.Shift>> shifts = new HashMap<>();
+        jdbc.sql("select user_id, day_of_week, starts_at, ends_at from user_shifts where user_id in (:ids)").param("ids", userIds)
+                .query((rs, n) -> shifts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new EnumMap<>(DayOfWeek.class))
+                        .put(DayOfWeek.of(rs.getInt(2)),
+                                new RoutingProfile.Shift(rs.getObject(3, LocalTime.class), rs.getObject(4, LocalTime.class))))
+                .list();
+        jdbc.sql("select id, time_zone, capacity from users where id in (:ids)").param("ids", userIds)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    return out.put(id, new RoutingProfile(skills.getOrDefault(id, Set.of()), ZoneId.of(rs.getString(2)),
+                            shifts.getOrDefault(id, Map.of()), rs.getInt(3)));
+                })
+                .list();
+        return out;
+    }
+
+    public void replaceRoutingProfile(UUID userId, RoutingProfile profile) {
+        jdbc.sql("update users set time_zone = ?, capacity = ? where id = ?")
+                .params(profile.zone().getId(), profile.capacity(), userId).update();
+        jdbc.sql("delete from user_skills where user_id = ?").param(userId).update();
+        for (String skill : profile.skills()) {
+            jdbc.sql("insert into user_skills (user_id, category) values (?,?)").params(userId, skill).update();
+        }
+        jdbc.sql("delete from user_shifts where user_id = ?").param(userId).update();
+        profile.shifts().forEach((day, shift) -> jdbc.sql(
+                        "insert into user_shifts (user_id, day_of_week, starts_at, ends_at) values (?,?,?,?)")
+                .params(userId, day.getValue(), shift.starts(), shift.ends()).update());
+    }
+
+    /** Enabled engineers of a tier who serve the organization, and the organization's own enabled INTERNAL_IT. */
+    public List<PersonSummary> routingCandidates(UUID organizationId, int tier) {
+        return jdbc.sql("""
+                        select %s from users u where enabled = true and (
+                          (u.organization_id = :org and u.role = 'INTERNAL_IT')
+                          or (u.role = :role and exists (
+                               select 1 from user_served_organizations s where s.user_id = u.id and s.organization_id = :org)))
+                        order by u.display_name""".formatted(PERSON_COLUMNS.replaceAll("(\\w+)", "u.$1")))
+                .param("org", organizationId).param("role", "TIER" + tier).query(PERSON).list();
+    }
+
+    public Set<String> internalFirstCategories(UUID organizationId) {
+        return new HashSet<>(jdbc.sql("select category from organization_internal_first where organization_id = ?")
+                .param(organizationId).query(String.class).list());
+    }
+
+    public void replaceInternalFirstCategories(UUID organizationId, Collection<String> categories) {
+        jdbc.sql("delete from organization_internal_first where organization_id = ?").param(organizationId).update();
+        for (String c : categories) {
+            jdbc.sql("insert into organization_internal_first (organization_id, category) values (?,?)")
+                    .params(organizationId, c).update();
+        }
     }
 
     public long userCount() {

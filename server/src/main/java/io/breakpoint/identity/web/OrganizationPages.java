@@ -15,8 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,6 +96,26 @@ class OrganizationPages {
         }
     }
 
+    /** The categories a co-managed organization routes to its own IT staff first. */
+    @PostMapping("/admin/organizations/{id}/routing")
+    String updateRouting(@PathVariable UUID id, @RequestParam(required = false) List<String> internalFirst, Model model,
+                         RedirectAttributes redirect, HttpServletResponse response) {
+        OrganizationSummary org = directory.organization(Actors.current(), id);
+        List<String> chosen = internalFirst == null ? List.of() : internalFirst;
+        try {
+            admin.updateInternalFirstCategories(id, chosen);
+            redirect.addFlashAttribute("notice", "Routing of " + org.name() + " saved.");
+            return "redirect:/admin/organizations/" + id;
+        } catch (InvalidRequestException e) {
+            FormErrors errors = new FormErrors();
+            errors.add(e);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            showOrganization(model, org, new OrganizationForm(org.name(), org.coManaged()), errors);
+            model.addAttribute("internalFirst", RoutingForms.options(new HashSet<>(chosen)));
+            return "admin/organization";
+        }
+    }
+
     private void showList(Model model, OrganizationForm form, FormErrors errors) {
         Actor me = Actors.current();
         Map<UUID, Long> sites = directory.sites(me, null).stream()
@@ -120,6 +142,7 @@ class OrganizationPages {
                 .toList());
         model.addAttribute("people", directory.peopleOf(me, org.id()).stream()
                 .map(p -> personRow(p, siteNames)).toList());
+        model.addAttribute("internalFirst", RoutingForms.options(admin.internalFirstCategories(org.id())));
     }
 
     static PersonRow personRow(PersonSummary p, Map<UUID, String> siteNames) {

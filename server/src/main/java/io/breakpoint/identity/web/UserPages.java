@@ -13,6 +13,7 @@ import io.breakpoint.identity.SiteSummary;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -169,6 +170,30 @@ class UserPages {
         }
     }
 
+    /** Skills, shifts and capacity of someone who works tickets (Tier 1–3 engineers and clinic IT). */
+    @PostMapping("/admin/users/{id}/routing")
+    String updateRouting(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, Model model,
+                         RedirectAttributes redirect, HttpServletResponse response) {
+        PersonSummary p = admin.person(id);
+        FormErrors errors = new FormErrors();
+        RoutingForms.Typed typed = RoutingForms.read(params, errors);
+        if (errors.isEmpty()) {
+            try {
+                admin.updateRoutingProfile(id, typed.skills(), typed.timeZone(), typed.shifts(), typed.capacity());
+                redirect.addFlashAttribute("notice", "Routing of " + p.displayName() + " saved.");
+                return "redirect:/admin/users/" + id;
+            } catch (InvalidRequestException e) {
+                errors.add(e);
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        showEdit(model, p, new EditUserForm(p.displayName(), p.role().name(),
+                p.siteId() == null ? "" : p.siteId().toString(), p.enabled(),
+                admin.servedOrganizations(id).stream().map(UUID::toString).toList()), errors);
+        model.addAttribute("routing", RoutingForms.echo(params));
+        return "admin/user";
+    }
+
     private void showNew(Model model, NewUserForm form, FormErrors errors) {
         Actor me = Actors.current();
         List<OrganizationSummary> orgs = directory.organizations(me);
@@ -193,6 +218,9 @@ class UserPages {
         model.addAttribute("mspSide", msp);
         model.addAttribute("organizations", orgs);
         model.addAttribute("sites", msp ? List.of() : directory.sites(me, p.organizationId()));
+        boolean routed = p.role().tier() != null || p.role() == Role.INTERNAL_IT;
+        model.addAttribute("routed", routed);
+        if (routed) model.addAttribute("routing", RoutingForms.show(admin.routingProfile(p.id())));
     }
 
     private Map<OrganizationSummary, List<SiteSummary>> sitesByOrganization(Actor me, List<OrganizationSummary> orgs) {

@@ -98,6 +98,14 @@ public class Ticket {
                 null, tier, null);
     }
 
+    /**
+     * The desk's automatic public reply at intake: what it understood and when a person will answer. It is
+     * not the first response, which counts humans only.
+     */
+    public void acknowledge(String message, Instant at) {
+        record(at, null, EntryKind.ACKNOWLEDGED, Visibility.PUBLIC, message, null, null, null, null, null);
+    }
+
     /** Sets the due times the SLA policy promises; recorded in the history so a changed promise is visible. */
     public void promise(ServiceLevels.Promise p, Instant at) {
         if (p.firstResponseDueAt() == null && p.resolutionDueAt() == null) return;
@@ -126,6 +134,34 @@ public class Ticket {
         if (status == TicketStatus.TRIAGED) status = TicketStatus.IN_PROGRESS;
         updatedAt = at;
         record(at, by, EntryKind.ASSIGNED, Visibility.INTERNAL, null, from, status, null, null, assignee);
+    }
+
+    /** Whether the ticket waits in its tier queue for someone: triaged and nobody has it. */
+    public boolean queued() {
+        return status == TicketStatus.TRIAGED && assigneeId == null;
+    }
+
+    /**
+     * The desk gives a queued ticket to a person by itself, saying why in the history. Like taking a ticket from
+     * the queue, this first assignment is not a reassignment.
+     */
+    public void route(UUID assignee, String reason, Instant at) {
+        if (!queued()) {
+            throw new ConflictException("Ticket " + reference() + " is no longer waiting in the queue.");
+        }
+        assigneeId = assignee;
+        everAssigned = true;
+        status = TicketStatus.IN_PROGRESS;
+        updatedAt = at;
+        record(at, null, EntryKind.ASSIGNED, Visibility.INTERNAL, reason, TicketStatus.TRIAGED, status, null, null, assignee);
+    }
+
+    /**
+     * The desk found nobody free to route the ticket to; it stays in the queue, and the history says why. Changes
+     * no state: the repository appends the entry without a versioned update.
+     */
+    public void stayQueued(String reason, Instant at) {
+        record(at, null, EntryKind.NOTE, Visibility.INTERNAL, reason, null, null, null, null, null);
     }
 
     /** Moves the ticket to another tier's queue, with a reason; always counts as a reassignment. */

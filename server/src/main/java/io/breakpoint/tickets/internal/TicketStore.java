@@ -64,6 +64,14 @@ public class TicketStore {
         appendEntries(t);
     }
 
+    /**
+     * Writes only the ticket's new history entries, leaving the ticket row and its version alone: for the desk's
+     * notes, which change nothing a person works with and must not make their next change a conflict.
+     */
+    public void appendHistory(Ticket t) {
+        appendEntries(t);
+    }
+
     private void appendEntries(Ticket t) {
         List<Ticket.Entry> entries = t.newEntries();
         if (entries.isEmpty()) return;
@@ -84,6 +92,36 @@ public class TicketStore {
                     ps.setObject(11, e.assigneeId());
                 });
         t.entriesWritten();
+    }
+
+    /** Open tickets assigned to each of these people (0 for those with none). */
+    public Map<UUID, Integer> openAssigned(Collection<UUID> assignees) {
+        Map<UUID, Integer> out = new HashMap<>();
+        if (assignees.isEmpty()) return out;
+        assignees.forEach(a -> out.put(a, 0));
+        jdbc.sql("select assignee_id, count(*) from tickets where assignee_id in (:who) and status in (:open) group by assignee_id")
+                .param("who", assignees)
+                .param("open", TicketStatus.OPEN.stream().map(Enum::name).toList())
+                .query((rs, n) -> out.put(rs.getObject(1, UUID.class), rs.getInt(2)))
+                .list();
+        return out;
+    }
+
+    /** Tickets of one tier queue of one organization waiting with nobody assigned, most urgent and oldest first. */
+    public List<UUID> queued(UUID organizationId, int tier, int limit) {
+        return jdbc.sql("""
+                        select id from tickets where tier = ? and organization_id = ? and status = 'TRIAGED' and assignee_id is null
+                        order by priority, created_at, id limit ?""")
+                .params(tier, organizationId, limit).query(UUID.class).list();
+    }
+
+    /** The tier queues (organization, tier) that have a ticket waiting with nobody assigned; of one organization if given. */
+    public List<Map.Entry<UUID, Integer>> queuesWithUnassigned(UUID organizationId) {
+        return jdbc.sql("select distinct organization_id, tier from tickets where status = 'TRIAGED' and assignee_id is null"
+                        + (organizationId == null ? "" : " and organization_id = :org"))
+                .paramSource(organizationId == null ? Map.of() : Map.of("org", organizationId))
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getInt(2)))
+                .list();
     }
 
     public Optional<Ticket> find(UUID id) {
