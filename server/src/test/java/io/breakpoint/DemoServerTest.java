@@ -12,7 +12,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "breakpoint.demo.password=" + DemoServerTest.PASSWORD,
         // The demo's engineers work Mon–Fri 07:00–18:00 Chicago: with routing on, what the pages show would depend on
         // the hour the suite runs. Routing has its own tests (io.breakpoint.routing).
-        "breakpoint.routing.enabled=false"})
+        "breakpoint.routing.enabled=false",
+        // Likewise the SLA sweep would escalate the demo's overdue tickets while a page test counts reassignments.
+        "breakpoint.sla.timers.enabled=false"})
 public abstract class DemoServerTest {
 
     public static final String PASSWORD = "demo-password-for-tests";

@@ -109,6 +109,9 @@ abstract class IsolationTest extends ApiTest {
         p.put("GET /api/v1/metrics/desk", List.of(
                 new Listing("my desk metrics", c -> c.get("/api/v1/metrics/desk")),
                 new Named("B's metrics", (c, id) -> c.get("/api/v1/metrics/desk?organizationId=" + id), s -> s.clinics.lakeside().toString())));
+        p.put("GET /api/v1/metrics/sla", List.of(
+                new Listing("my SLA attainment", c -> c.get("/api/v1/metrics/sla")),
+                new Named("B's SLA attainment", (c, id) -> c.get("/api/v1/metrics/sla?organizationId=" + id), s -> s.clinics.lakeside().toString())));
         p.put("GET /api/v1/organizations", List.of(new Listing("my organizations", c -> c.get("/api/v1/organizations"))));
         p.put("GET /api/v1/sites", List.of(
                 new Listing("my sites", c -> c.get("/api/v1/sites")),

@@ -44,21 +44,32 @@ public class PostgresDatabase implements ApplicationContextInitializer<Configura
 
     /** The JDBC URL of this JVM's database, created on first use. */
     public static synchronized String url() {
-        if (url == null) {
-            String name = PREFIX + Instant.now().getEpochSecond() + "_"
-                    + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (Connection c = admin(); Statement s = c.createStatement()) {
-                dropAbandoned(c);
-                s.execute("create database " + name);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot create a test database on " + ADMIN_URL + " as " + USER
-                        + ". Is PostgreSQL running? (pg_ctlcluster --skip-systemctl-redirect 15 main start)", e);
-            }
-            // After the contexts are closed: closing still reads the database (the event publication registry).
-            SpringApplication.getShutdownHandlers().add(() -> drop(name));
-            url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
-        }
+        if (url == null) url = another();
         return url;
+    }
+
+    /** The JDBC URL of a further database of this JVM's, for a test that starts servers of its own; dropped likewise. */
+    public static String another() {
+        String name = PREFIX + Instant.now().getEpochSecond() + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            dropAbandoned(c);
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a test database on " + ADMIN_URL + " as " + USER
+                    + ". Is PostgreSQL running? (pg_ctlcluster --skip-systemctl-redirect 15 main start)", e);
+        }
+        // After the contexts are closed: closing still reads the database (the event publication registry).
+        SpringApplication.getShutdownHandlers().add(() -> drop(name));
+        return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
     }
 
     private static void dropAbandoned(Connection c) throws SQLException {

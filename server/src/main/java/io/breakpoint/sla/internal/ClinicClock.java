@@ -20,6 +20,10 @@ public final class ClinicClock {
         this.calendar = calendar;
     }
 
+    public ZoneId zone() {
+        return calendar.zone();
+    }
+
     public boolean aroundTheClock() {
         return calendar.hours().isEmpty();
     }

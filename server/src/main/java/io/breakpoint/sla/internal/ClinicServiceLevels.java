@@ -3,6 +3,7 @@ package io.breakpoint.sla.internal;
 import io.breakpoint.identity.ClinicCalendar;
 import io.breakpoint.identity.Directory;
 import io.breakpoint.sla.ServiceLevelPolicy;
+import io.breakpoint.sla.SlaClock;
 import io.breakpoint.sla.Target;
 import io.breakpoint.tickets.Priority;
 import io.breakpoint.tickets.ServiceLevels;
@@ -46,6 +47,22 @@ class ClinicServiceLevels implements ServiceLevels {
                 + (clinic.aroundTheClock() ? " (" + site.siteName() + " has no clinic hours set: counted around the clock)"
                 : ", " + site.siteName() + " clinic hours");
         return new Promise(due(clinic, fr, clockStarts), due(clinic, res, clockStarts), basis);
+    }
+
+    /** The policy's target for this clock and priority (one policy for now: PRODUCT.md's defaults). */
+    Target target(SlaClock clock, Priority priority) {
+        ServiceLevelPolicy policy = ServiceLevelPolicy.DEFAULT;
+        return (clock == SlaClock.FIRST_RESPONSE ? policy.firstResponse() : policy.resolution()).get(priority);
+    }
+
+    /** Time as this ticket's target for the clock counts it, at its site. */
+    TargetTime time(SlaClock clock, UUID siteId, Priority priority) {
+        return new TargetTime(clinicClock(siteId), target(clock, priority));
+    }
+
+    /** The clinic clock of the site (remembered like the promise's). */
+    ClinicClock clinicClock(UUID siteId) {
+        return new ClinicClock(calendar(siteId).calendar());
     }
 
     static Instant due(ClinicClock clinic, Target target, Instant start) {

@@ -115,6 +115,11 @@ public class Ticket {
         record(at, null, EntryKind.SLA_SET, Visibility.INTERNAL, p.basis(), null, null, null, null, null);
     }
 
+    /** An internal line of history written by the desk itself (an SLA warning or breach). */
+    public void remark(EntryKind kind, String text, Instant at) {
+        record(at, null, kind, Visibility.INTERNAL, text, null, null, null, null, null);
+    }
+
     /**
      * Gives the ticket to a person. Taking an unassigned ticket from the queue is not a pass; handing it from
      * one person to another is a reassignment (PRODUCT.md's pass-around).

@@ -214,6 +214,29 @@ public class TicketStore {
                 .params(ts(cutoff), limit).query(UUID.class).list();
     }
 
+    /** Open tickets with due times, in id order after {@code after} (null: from the start), for the SLA timers. */
+    public List<Ticket> openWithDueTimes(UUID after, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from tickets where status in ('NEW','TRIAGED','IN_PROGRESS','WAITING_ON_REQUESTER','WAITING_ON_VENDOR')"
+                        + " and resolution_due_at is not null" + (after == null ? "" : " and id > ?") + " order by id limit ?")
+                .params(after == null ? List.of(limit) : List.of(after, limit))
+                .query(TICKET).list();
+    }
+
+    /** Due times and when they were met, for tickets opened in [from, to) that carry due times (SLA attainment). */
+    public List<TicketPromises.Outcome> outcomes(Set<UUID> organizations, Instant from, Instant to) {
+        if (organizations.isEmpty()) return List.of();
+        return jdbc.sql("""
+                        select id, organization_id, priority, created_at, first_response_at, first_response_due_at, resolved_at,
+                          resolution_due_at
+                        from tickets where organization_id in (:orgs) and created_at >= :from and created_at < :to
+                          and resolution_due_at is not null""")
+                .param("orgs", organizations).param("from", ts(from)).param("to", ts(to))
+                .query((rs, n) -> new TicketPromises.Outcome(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        Priority.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(), instant(rs, 5), instant(rs, 6),
+                        instant(rs, 7), instant(rs, 8)))
+                .list();
+    }
+
     /** The facts the desk metrics need, for tickets opened in [from, to). */
     public List<MetricRow> metricRows(Set<UUID> organizations, Instant from, Instant to) {
         if (organizations.isEmpty()) return List.of();

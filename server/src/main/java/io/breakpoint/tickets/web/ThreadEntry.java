@@ -31,6 +31,8 @@ record ThreadEntry(long id, String style, String who, String when, String what, 
             case REOPENED -> what = "reopened the ticket";
             case CLOSED -> what = "closed the ticket";
             case SLA_SET -> what = "set the due times";
+            case SLA_WARNING -> what = "warned that a due time is near";
+            case SLA_BREACH -> what = "recorded a missed due time";
             case ACKNOWLEDGED -> { what = "acknowledged the ticket automatically"; style = "message"; }
             default -> what = e.kind().name().toLowerCase().replace('_', ' ');
         }
