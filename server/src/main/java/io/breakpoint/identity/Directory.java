@@ -73,6 +73,13 @@ public class Directory {
         return store.organization(id).orElseThrow(() -> new NotFoundException("Organization " + id));
     }
 
+    /** The organizations a report covers: one the actor may see (404 otherwise), or all they see when none is named. */
+    public Set<UUID> reportScope(Actor actor, UUID organizationId) {
+        if (organizationId == null) return actor.visibleOrganizations();
+        organization(actor, organizationId);
+        return Set.of(organizationId);
+    }
+
     /** Sites the actor may see, optionally of one organization (404 when that organization is not visible). */
     public List<SiteSummary> sites(Actor actor, UUID organizationId) {
         if (organizationId != null) {

@@ -1,6 +1,6 @@
 package io.breakpoint.sla;
 
-import io.breakpoint.common.InvalidRequestException;
+import io.breakpoint.common.ReportPeriod;
 import io.breakpoint.identity.Actor;
 import io.breakpoint.identity.Actors;
 import io.breakpoint.identity.Directory;
@@ -13,7 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.*;
 
@@ -53,13 +52,8 @@ public class SlaMetrics {
     @Transactional(readOnly = true)
     public Report report(Instant from, Instant to, UUID organizationId, Instant now) {
         Actor actor = Actors.current();
-        if (!from.isBefore(to)) throw new InvalidRequestException("from", "'from' must be before 'to'.");
-        if (Duration.between(from, to).toDays() > 400) throw new InvalidRequestException("from", "Ask for at most 400 days at a time.");
-        Set<UUID> orgs = actor.visibleOrganizations();
-        if (organizationId != null) {
-            directory.organization(actor, organizationId); // 404 when not visible
-            orgs = Set.of(organizationId);
-        }
+        new ReportPeriod(from, to);
+        Set<UUID> orgs = directory.reportScope(actor, organizationId);
         List<Outcome> outcomes = promises.outcomes(orgs, from, to);
         Map<UUID, Long> breaches = breaches(orgs, from);
         List<PriorityFigures> byPriority = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.breakpoint.tickets;
 
-import io.breakpoint.common.InvalidRequestException;
+import io.breakpoint.common.ReportPeriod;
 import io.breakpoint.identity.Actor;
 import io.breakpoint.identity.Actors;
 import io.breakpoint.identity.Directory;
@@ -63,13 +63,8 @@ public class DeskMetrics {
     @Transactional(readOnly = true)
     public Report report(Instant from, Instant to, UUID organizationId, Instant now) {
         Actor actor = Actors.current();
-        if (!from.isBefore(to)) throw new InvalidRequestException("from", "'from' must be before 'to'.");
-        if (Duration.between(from, to).toDays() > 400) throw new InvalidRequestException("from", "Ask for at most 400 days at a time.");
-        Set<UUID> orgs = actor.visibleOrganizations();
-        if (organizationId != null) {
-            directory.organization(actor, organizationId); // 404 when not visible
-            orgs = Set.of(organizationId);
-        }
+        new ReportPeriod(from, to);
+        Set<UUID> orgs = directory.reportScope(actor, organizationId);
         Map<UUID, ZoneId> zones = directory.sites(actor, null).stream()
                 .collect(Collectors.toMap(SiteSummary::id, SiteSummary::timeZone));
         List<MetricRow> rows = store.metricRows(orgs, from, to);
