@@ -10,4 +10,10 @@ public record ReportPeriod(Instant from, Instant to) {
         if (!from.isBefore(to)) throw new InvalidRequestException("from", "'from' must be before 'to'.");
         if (Duration.between(from, to).toDays() > 400) throw new InvalidRequestException("from", "Ask for at most 400 days at a time.");
     }
+
+    /** What a caller asked for, where a missing end is now and a missing start is 30 days before the end. */
+    public static ReportPeriod orLast30Days(Instant from, Instant to, Instant now) {
+        Instant end = to != null ? to : now;
+        return new ReportPeriod(from != null ? from : end.minus(Duration.ofDays(30)), end);
+    }
 }

@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.Duration;
+import io.breakpoint.common.ReportPeriod;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -29,8 +30,7 @@ class MetricsApi {
     DeskMetrics.Report desk(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                             @RequestParam(required = false) UUID organizationId) {
         Instant now = clock.instant();
-        Instant end = to != null ? to : now;
-        Instant start = from != null ? from : end.minus(Duration.ofDays(30));
-        return metrics.report(start, end, organizationId, now);
+        ReportPeriod period = ReportPeriod.orLast30Days(from, to, now);
+        return metrics.report(period.from(), period.to(), organizationId, now);
     }
 }
