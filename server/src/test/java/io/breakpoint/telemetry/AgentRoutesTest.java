@@ -174,6 +174,16 @@ abstract class AgentRoutesTest extends ApiTest {
     }
 
     @Test
+    void targetsAreStoredExactlyAsSentTabsAndBackslashesIncluded() {
+        Device device = aDevice(api, clinics, clinics.mainCampus(), "TEXT-1");
+        String odd = "https://emr.example.com/a\\b\tc\\N";
+        Sample s = withProbes(aSample(), probe("EMR", odd, 10.0));
+        device.send(s).expect(200);
+        assertThat(jdbc.sql("select target from probe_measurements where sample_id = ?").param(s.id()).query(String.class).single())
+                .isEqualTo(odd);
+    }
+
+    @Test
     void resendingABatchStoresNothingTwice() {
         Device device = aDevice(api, clinics, clinics.mainCampus(), "RESEND-1");
         List<Sample> batch = samples(5);
