@@ -15,13 +15,14 @@ ingest() {
   java -Xmx3g -cp "$BENCH_CP" io.breakpoint.bench.TelemetryBenchmark --base "http://127.0.0.1:$PORT" \
     --user msp.admin@gateway.demo --password "$BREAKPOINT_DEMO_PASSWORD" --devices "${DEVICES:-40}" \
     --batches "${BATCHES:-200}" --warmup "${WARMUP_BATCHES:-20}" --samples "${SAMPLES:-500}" --probes "${PROBES:-6}" \
-    --concurrency "${CONCURRENCY:-4}"
+    --concurrency "${CONCURRENCY:-4}" --server-pid "$SERVER_PID" ${DB_URL:+--db "$DB_URL"}
 }
 
 if [[ "$WHICH" == pg || "$WHICH" == both ]]; then
   fresh_pg_database bp_bench_telemetry
   start_server "$WORK/server-pg.log" "${LIMITS[@]}" BREAKPOINT_DATA_DIR="$WORK/pg" \
     BREAKPOINT_DB_URL="jdbc:postgresql://$PG_HOST:5432/bp_bench_telemetry" BREAKPOINT_DB_USER=postgres
+  DB_URL="jdbc:postgresql://$PG_HOST:5432/bp_bench_telemetry"
   echo "PostgreSQL $(psql -h "$PG_HOST" -U postgres -tAc 'show server_version'), database bp_bench_telemetry"
   ingest
   psql -h "$PG_HOST" -U postgres -d bp_bench_telemetry -tAc \
@@ -30,6 +31,7 @@ if [[ "$WHICH" == pg || "$WHICH" == both ]]; then
 fi
 if [[ "$WHICH" == h2 || "$WHICH" == both ]]; then
   start_server "$WORK/server-h2.log" "${LIMITS[@]}" BREAKPOINT_DATA_DIR="$WORK/h2"
+  DB_URL=""
   echo "H2 file in $WORK/h2"
   ingest
   stop_server

@@ -86,12 +86,45 @@ public final class TelemetryBenchmark {
         }
         System.out.printf("bodies: %.1f MB in all, %.0f kB per batch%n", bodyBytes / 1e6, bodyBytes / 1e3 / requests.size());
 
-        run(client, requests.subList(0, warmup), concurrency, samples, probes, "warm-up", false);
-        run(client, requests.subList(warmup, requests.size()), concurrency, samples, probes, "measured", true);
+        String serverPid = a.get("server-pid");
+        String db = a.get("db");
+        run(client, requests.subList(0, warmup), concurrency, samples, probes, "warm-up", false, null, null);
+        run(client, requests.subList(warmup, requests.size()), concurrency, samples, probes, "measured", true, serverPid, db);
+    }
+
+    /**
+     * CPU seconds used so far by the server process and by the PostgreSQL backends serving the benchmark database
+     * (from /proc, in clock ticks of 1/100 s). On a machine shared with other work, throughput says little about
+     * capacity; CPU per row does: rows / (server + database CPU seconds) x cores is what the cores could do alone.
+     */
+    private static double[] cpuSeconds(String serverPid, String db) {
+        if (serverPid == null) return null;
+        double server = ticks(serverPid) / 100.0, database = 0;
+        if (db != null) {
+            try (var c = java.sql.DriverManager.getConnection(db, "postgres", "");
+                 var rs = c.createStatement().executeQuery(
+                         "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")) {
+                while (rs.next()) database += ticks(Integer.toString(rs.getInt(1))) / 100.0;
+            } catch (java.sql.SQLException e) {
+                System.err.println("no PostgreSQL CPU figures: " + e.getMessage());
+            }
+        }
+        return new double[]{server, database};
+    }
+
+    private static long ticks(String pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15 of stat)
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     private static void run(BreakpointClient client, List<HttpRequest> requests, int concurrency, int samples, int probes,
-                            String label, boolean print) throws Exception {
+                            String label, boolean print, String serverPid, String db) throws Exception {
+        double[] cpuBefore = cpuSeconds(serverPid, db);
         Latencies latencies = new Latencies(requests.size());
         AtomicInteger next = new AtomicInteger();
         AtomicLong accepted = new AtomicLong(), errors = new AtomicLong();
@@ -128,6 +161,7 @@ public final class TelemetryBenchmark {
         pool.shutdown();
         double seconds = (System.nanoTime() - t0) / 1e9;
         long cpu = Machine.processCpuNanos() - cpu0;
+        double[] cpuAfter = cpuSeconds(serverPid, db);
         perWorker.forEach(latencies::addAll);
         if (!print) return;
         long rows = accepted.get() * probes;
@@ -139,5 +173,13 @@ public final class TelemetryBenchmark {
                 latencies.millis(0.9), latencies.millis(0.99), latencies.maxMillis(), errors.get());
         System.out.printf("  load average %.1f; load generator CPU %.1f s (%.0f%% of the wall time)%n", Machine.loadAverage(),
                 cpu / 1e9, cpu / 1e7 / seconds);
+        if (cpuBefore != null && cpuAfter != null) {
+            double server = cpuAfter[0] - cpuBefore[0], database = cpuAfter[1] - cpuBefore[1];
+            System.out.printf("  CPU used: server %.1f s, PostgreSQL backends %.1f s = %,.0f hop rows per CPU-second;%n",
+                    server, database, rows / (server + database));
+            System.out.printf("  on %d dedicated cores that is about %,.0f hop rows/s (%,.0f samples/s)%n",
+                    Runtime.getRuntime().availableProcessors(), rows / (server + database) * Runtime.getRuntime().availableProcessors(),
+                    accepted.get() / (server + database) * Runtime.getRuntime().availableProcessors());
+        }
     }
 }
