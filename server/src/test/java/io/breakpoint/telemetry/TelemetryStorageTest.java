@@ -138,23 +138,6 @@ abstract class TelemetryStorageTest extends ApiTest {
         assertThat(exam.get("/api/v1/agent/config").expect(200).path("guestAddresses").toString()).contains("10.40.9.1:80");
     }
 
-    @Autowired
-    TelemetryImport imports;
-
-    @Test
-    void theDemoImportsWeeksOfHistoryThatRollUpIntoBaselines() {
-        UUID device = imports.register(clinics.lakesideClinic(), "HISTORY-1", "0.1.0", facts("HISTORY-1"));
-        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(21));
-        List<Sample> history = List.of(takenAt(emrAt(hour, 120.0, 0.3), hour.plusSeconds(60), hour.plusSeconds(61)),
-                takenAt(emrAt(hour, 140.0, 0.3), hour.plusSeconds(120), hour.plusSeconds(121)));
-        assertThat(imports.record(device, history).accepted()).isEqualTo(2);
-        assertThat(imports.record(device, history).duplicates()).isEqualTo(2);
-        rollups.rollUp(Instant.now());
-        HourlyRollup emr = readings.hourlyForDevice(device, hour, hour.plus(1, ChronoUnit.HOURS)).get(0);
-        assertThat(emr.hour()).as("history keeps its own times: no clock correction").isEqualTo(hour);
-        assertThat(emr.latencyMeanMs()).isEqualTo(130.0);
-    }
-
     @Test
     void complianceReadsOsAndDiskEncryptionPerDevice() {
         Device device = aDevice(api, clinics, clinics.mainCampus(), "COMPLY-1");

@@ -37,16 +37,6 @@ public class Enrollment {
     private record Code(UUID id, UUID siteId, UUID organizationId, int maxUses, int uses, Instant expiresAt, Instant revokedAt) {
     }
 
-    /** Registers a device at a site without a code (the demo); returns its id. Its secret is thrown away. */
-    @Transactional
-    public UUID register(UUID siteId, String hostname, String agentVersion, io.breakpoint.agent.protocol.DeviceFacts facts) {
-        SiteSummary site = directory.site(siteId).orElseThrow(() -> new InvalidRequestException("siteId", "No such site."));
-        UUID deviceId = UUID.randomUUID();
-        insertDevice(deviceId, site, Secrets.deviceSecret(), Text.clean(hostname), Text.clean(agentVersion), facts, null, clock.instant());
-        audit.record(null, "DEVICE_ENROLLED", site.organizationId(), null, "Device " + hostname + " registered at " + site.name());
-        return deviceId;
-    }
-
     @Transactional
     public EnrollmentResponse enroll(EnrollmentRequest request, String remoteAddress) {
         if (request == null || request.code() == null || request.code().isBlank()) {
@@ -77,14 +67,6 @@ public class Enrollment {
         String secret = Secrets.deviceSecret();
         var facts = request.facts();
         String address = Text.clean(remoteAddress);
-        insertDevice(deviceId, site, secret, hostname, version, facts, code.id(), now);
-        audit.record(null, "DEVICE_ENROLLED", site.organizationId(), null,
-                "Device " + hostname + " enrolled at " + site.name() + (address == null ? "" : " from " + address));
-        return new EnrollmentResponse(deviceId, secret, site.id(), site.name());
-    }
-
-    private void insertDevice(UUID deviceId, SiteSummary site, String secret, String hostname, String version,
-                              io.breakpoint.agent.protocol.DeviceFacts facts, UUID codeId, Instant now) {
         jdbc.sql("""
                         insert into devices (id, site_id, organization_id, secret_hash, hostname, agent_version, facts, os_name, os_version,
                           disk_encrypted, enrolled_with, first_seen_at, last_seen_at, retired)
@@ -92,7 +74,10 @@ public class Enrollment {
                 .params(deviceId, site.id(), site.organizationId(), Secrets.sha256(secret), hostname, version, FactsJson.write(facts),
                         facts == null ? null : Text.cut(Text.clean(facts.osName()), 100),
                         facts == null ? null : Text.cut(Text.clean(facts.osVersion()), 100),
-                        facts == null ? null : facts.diskEncrypted(), codeId, Timestamp.from(now), Timestamp.from(now))
+                        facts == null ? null : facts.diskEncrypted(), code.id(), Timestamp.from(now), Timestamp.from(now))
                 .update();
+        audit.record(null, "DEVICE_ENROLLED", site.organizationId(), null,
+                "Device " + hostname + " enrolled at " + site.name() + (address == null ? "" : " from " + address));
+        return new EnrollmentResponse(deviceId, secret, site.id(), site.name());
     }
 }

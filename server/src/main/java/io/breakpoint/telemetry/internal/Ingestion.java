@@ -28,9 +28,6 @@ import java.util.*;
 @Component
 public class Ingestion {
 
-    /** How far back imported history may go. */
-    private static final Duration HISTORY = Duration.ofDays(400);
-
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final BulkInsert bulk;
@@ -57,25 +54,16 @@ public class Ingestion {
     }
 
     public BatchReceipt ingest(AuthenticatedDevice device, TelemetryBatch batch) {
-        return ingest(device, batch, false);
-    }
-
-    /**
-     * {@code history}: samples imported by the desk itself (the demo), taken at their own times: no clock-skew
-     * correction, and samples older than the raw retention are accepted (the rollup job reads them before the
-     * retention job deletes them).
-     */
-    public BatchReceipt ingest(AuthenticatedDevice device, TelemetryBatch batch, boolean history) {
         try {
-            return tx.execute(s -> store(device, batch, history));
+            return tx.execute(s -> store(device, batch));
         } catch (DuplicateKeyException resentWhileStoring) {
             // The same samples arrived twice at once (a retry racing the first attempt): the other one stored
             // them; this pass now finds them and counts them as duplicates.
-            return tx.execute(s -> store(device, batch, history));
+            return tx.execute(s -> store(device, batch));
         }
     }
 
-    private BatchReceipt store(AuthenticatedDevice device, TelemetryBatch batch, boolean history) {
+    private BatchReceipt store(AuthenticatedDevice device, TelemetryBatch batch) {
         Instant now = clock.instant();
         List<Sample> samples = batch.samples();
         List<BatchReceipt.Rejected> refused = new ArrayList<>();
@@ -97,9 +85,9 @@ public class Ingestion {
             }
             Duration skew = s.sentAt() == null ? Duration.ZERO : Duration.between(now, s.sentAt());
             if (s.sentAt() != null) skewMs = skew.toMillis();
-            boolean correct = !history && skew.abs().compareTo(settings.correctSkewAbove) > 0;
+            boolean correct = skew.abs().compareTo(settings.correctSkewAbove) > 0;
             Instant takenAt = s.takenAt() == null ? null : correct ? s.takenAt().minus(skew) : s.takenAt();
-            String problem = SampleCheck.problem(s, takenAt, now, settings.maxFutureSkew, history ? HISTORY : settings.rawRetention);
+            String problem = SampleCheck.problem(s, takenAt, now, settings.maxFutureSkew, settings.rawRetention);
             if (problem != null) {
                 refused.add(new BatchReceipt.Rejected(s.id(), problem));
                 continue;
