@@ -320,7 +320,17 @@ public class TicketDesk {
         people.put(actor.userId(), new PersonSummary(actor.userId(), actor.email(), actor.displayName(), actor.role(),
                 actor.role().tier(), actor.organizationId(), null, true));
         entries = entries.stream().map(e -> e.named(name(people, e.actorId()), name(people, e.assigneeId()))).toList();
-        return toView(t, directory.organizationName(t.organizationId()), site == null ? null : site.name(), people, entries);
+        TicketView v = toView(t, directory.organizationName(t.organizationId()), site == null ? null : site.name(), people, entries);
+        if (!withEntries || !t.status().isOpen()) return v;
+        Instant tierTarget = serviceLevels.tierTargetAt(t.id());
+        return tierTarget == null ? v : withTierTarget(v, tierTarget);
+    }
+
+    private static TicketView withTierTarget(TicketView v, Instant tierTarget) {
+        return new TicketView(v.id(), v.number(), v.reference(), v.status(), v.tier(), v.category(), v.priority(), v.impact(),
+                v.subject(), v.description(), v.organizationId(), v.organizationName(), v.siteId(), v.siteName(), v.requester(),
+                v.assignee(), new TicketView.Sla(v.sla().firstResponseDueAt(), v.sla().resolutionDueAt(), tierTarget),
+                v.firstResponseAt(), v.createdAt(), v.updatedAt(), v.resolvedAt(), v.closedAt(), v.reassignments(), v.entries());
     }
 
     private List<TicketView> views(List<Ticket> rows, Actor actor) {
