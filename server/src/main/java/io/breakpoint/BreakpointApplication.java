@@ -1,6 +1,7 @@
 package io.breakpoint;
 
 import io.breakpoint.identity.AdminCommand;
+import io.breakpoint.simulation.SimulateDayCommand;
 import io.breakpoint.triage.TriageRetraining;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -41,6 +42,15 @@ public class BreakpointApplication {
                     "breakpoint.sla.timers.enabled", "false", "breakpoint.routing.enabled", "false"));
             try (var context = app.run(java.util.Arrays.copyOfRange(args, 2, args.length))) {
                 System.exit(TriageRetraining.run(context, System.out));
+            }
+        }
+        if (args.length > 0 && "simulate-day".equals(args[0])) {
+            SimulateDayCommand.Options options = SimulateDayCommand.parse(args, System.err);
+            if (options == null) System.exit(2);
+            SpringApplication app = commandLine();
+            app.setDefaultProperties(SimulateDayCommand.properties());
+            try (var context = app.run()) {
+                System.exit(SimulateDayCommand.run(context, options, System.out));
             }
         }
         SpringApplication.run(BreakpointApplication.class, args);
