@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code java -jar breakpoint-server.jar simulate-day [--date 2026-11-24] [--tickets 300]}: replays a clinic day on an
+ * {@code java -jar breakpoint-server.jar simulate-day [--date 2026-11-24] [--tickets 120]}: replays a clinic day on an
  * in-memory database of its own (never the configured one) and prints the KPIs the desk reached. It runs as fast as
  * the machine allows: the simulated clock moves in half-minute steps, so there is no speed to choose.
  */
@@ -19,7 +19,7 @@ public final class SimulateDayCommand {
 
     public static final String USAGE = """
             Usage: java -jar breakpoint-server.jar simulate-day [--date YYYY-MM-DD] [--tickets N]
-              Replays a clinic day (a weekday; default: the next Tuesday) with about N ordinary tickets (default 300, at most
+              Replays a clinic day (a weekday; default: the next Tuesday) with about N ordinary tickets (default 120, at most
               5000) plus a site-wide outage burst and a phishing wave, on an in-memory database, and prints the desk's KPIs.""";
 
     public record Options(LocalDate date, int tickets) {
@@ -31,7 +31,7 @@ public final class SimulateDayCommand {
     /** The options, or null with the problem printed to {@code err}. */
     public static Options parse(String[] args, PrintStream err) {
         LocalDate date = LocalDate.now().with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
-        int tickets = 300;
+        int tickets = 120;
         try {
             for (int i = 1; i < args.length; i++) {
                 if (i + 1 >= args.length) throw new IllegalArgumentException();
@@ -56,7 +56,7 @@ public final class SimulateDayCommand {
     public static Map<String, Object> properties() {
         return Map.of("breakpoint.simulation.enabled", "true",
                 "spring.datasource.url", "jdbc:h2:mem:simday_" + UUID.randomUUID().toString().replace("-", "")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
                 "breakpoint.sla.timers.enabled", "false",
                 "breakpoint.triage.retrain.cron", "-",
                 "breakpoint.routing.sweep", "PT1H",
