@@ -40,18 +40,24 @@ public class BreakpointApplication {
             app.setDefaultProperties(java.util.Map.of("logging.level.root", "WARN", "spring.main.log-startup-info", "false",
                     "logging.level.io.breakpoint.triage", "INFO", "breakpoint.triage.retrain.cron", "-",
                     "breakpoint.sla.timers.enabled", "false", "breakpoint.routing.enabled", "false"));
+            int rc;
+            // Closed before exiting: System.exit inside the block would close the context from a shutdown hook while
+            // the database is already shutting down.
             try (var context = app.run(java.util.Arrays.copyOfRange(args, 2, args.length))) {
-                System.exit(TriageRetraining.run(context, System.out));
+                rc = TriageRetraining.run(context, System.out);
             }
+            System.exit(rc);
         }
         if (args.length > 0 && "simulate-day".equals(args[0])) {
             SimulateDayCommand.Options options = SimulateDayCommand.parse(args, System.err);
             if (options == null) System.exit(2);
             SpringApplication app = commandLine();
             app.setDefaultProperties(SimulateDayCommand.properties());
+            int rc;
             try (var context = app.run()) {
-                System.exit(SimulateDayCommand.run(context, options, System.out));
+                rc = SimulateDayCommand.run(context, options, System.out);
             }
+            System.exit(rc);
         }
         SpringApplication.run(BreakpointApplication.class, args);
     }
