@@ -113,6 +113,17 @@ abstract class IsolationTest extends ApiTest {
                 new Listing("my SLA attainment", c -> c.get("/api/v1/metrics/sla")),
                 new Named("B's SLA attainment", (c, id) -> c.get("/api/v1/metrics/sla?organizationId=" + id), s -> s.clinics.lakeside().toString())));
         p.put("GET /api/v1/organizations", List.of(new Listing("my organizations", c -> c.get("/api/v1/organizations"))));
+        // SLA policies per organization (decision 0012)
+        String policy = "/api/v1/organizations/%s/sla-policy";
+        Map<String, Object> level = Map.of("firstResponse", Map.of("clock", "CLINIC_TIME", "minutes", 10),
+                "resolution", Map.of("clock", "CLINIC_DAYS", "days", 2), "tierTarget", Map.of("clock", "CLINIC_TIME", "minutes", 60),
+                "onBreach", "TIER_LEAD");
+        p.put("GET /api/v1/organizations/{organizationId}/sla-policy", List.of(
+                new Named("read B's SLA policy", (c, id) -> c.get(policy.formatted(id)), s -> s.clinics.lakeside().toString())));
+        p.put("PUT /api/v1/organizations/{organizationId}/sla-policy/{priority}", List.of(
+                new Named("change B's SLA policy", (c, id) -> c.send("PUT", policy.formatted(id) + "/P3", level), s -> s.clinics.lakeside().toString())));
+        p.put("DELETE /api/v1/organizations/{organizationId}/sla-policy/{priority}", List.of(
+                new Named("reset B's SLA policy", (c, id) -> c.send("DELETE", policy.formatted(id) + "/P3", null), s -> s.clinics.lakeside().toString())));
         p.put("GET /api/v1/sites", List.of(
                 new Listing("my sites", c -> c.get("/api/v1/sites")),
                 new Named("B's sites", (c, id) -> c.get("/api/v1/sites?organizationId=" + id), s -> s.clinics.lakeside().toString())));

@@ -206,6 +206,21 @@ public class Administration {
                 p.email() + ": " + role + (enabled ? "" : ", disabled"));
     }
 
+    /** Flags a Tier 1–3 engineer as a lead of their tier (or not): SLA breaches may escalate to them. */
+    @PreAuthorize("hasRole('MSP_ADMIN')")
+    public void setTierLead(UUID id, boolean lead) {
+        PersonSummary p = person(id);
+        if (p.role().tier() == null) throw new InvalidRequestException("tierLead", "Only Tier 1–3 engineers lead a tier.");
+        store.setTierLead(id, lead);
+        changed(Actors.current(), "USER_CHANGED", null, p.email() + (lead ? ": lead of Tier " : ": no longer lead of Tier ") + p.role().tier());
+    }
+
+    @PreAuthorize("hasRole('MSP_ADMIN')")
+    public boolean isTierLead(UUID id) {
+        person(id);
+        return store.isTierLead(id);
+    }
+
     @PreAuthorize("hasRole('MSP_ADMIN')")
     public void setPassword(UUID id, String password) {
         PersonSummary p = person(id);

@@ -185,6 +185,7 @@ public class TicketDesk {
         return change(t, actor, toTier > from ? "TICKET_ESCALATED" : "TICKET_DE_ESCALATED", now -> {
             t.escalate(toTier, reason, actor.userId(), now);
             events.publishEvent(new TicketEscalated(t.id(), t.organizationId(), from, toTier, reason, now));
+            events.publishEvent(corrected(t, actor, now));
         });
     }
 
@@ -235,10 +236,17 @@ public class TicketDesk {
         }
         return change(t, actor, "TICKET_RECLASSIFIED", now -> {
             Priority before = t.priority();
+            Category categoryBefore = t.category();
             t.reclassify(category != null ? category : t.category(), priority != null ? priority : t.priority(), actor.userId(), now);
             // A corrected priority changes the promise, counted from when the ticket was opened.
             if (t.priority() != before) t.promise(serviceLevels.promise(t.organizationId(), t.siteId(), t.priority(), t.createdAt()), now);
+            if (t.priority() != before || t.category() != categoryBefore) events.publishEvent(corrected(t, actor, now));
         });
+    }
+
+    private static TriageCorrected corrected(Ticket t, Actor actor, Instant now) {
+        return new TriageCorrected(t.id(), t.organizationId(), t.subject(), t.description(), t.category(), t.tier(), t.priority(),
+                actor.userId(), now);
     }
 
     /** The people who may take this ticket (for the assign list). */
@@ -312,7 +320,17 @@ public class TicketDesk {
         people.put(actor.userId(), new PersonSummary(actor.userId(), actor.email(), actor.displayName(), actor.role(),
                 actor.role().tier(), actor.organizationId(), null, true));
         entries = entries.stream().map(e -> e.named(name(people, e.actorId()), name(people, e.assigneeId()))).toList();
-        return toView(t, directory.organizationName(t.organizationId()), site == null ? null : site.name(), people, entries);
+        TicketView v = toView(t, directory.organizationName(t.organizationId()), site == null ? null : site.name(), people, entries);
+        if (!withEntries || !t.status().isOpen()) return v;
+        Instant tierTarget = serviceLevels.tierTargetAt(t.id());
+        return tierTarget == null ? v : withTierTarget(v, tierTarget);
+    }
+
+    private static TicketView withTierTarget(TicketView v, Instant tierTarget) {
+        return new TicketView(v.id(), v.number(), v.reference(), v.status(), v.tier(), v.category(), v.priority(), v.impact(),
+                v.subject(), v.description(), v.organizationId(), v.organizationName(), v.siteId(), v.siteName(), v.requester(),
+                v.assignee(), new TicketView.Sla(v.sla().firstResponseDueAt(), v.sla().resolutionDueAt(), tierTarget),
+                v.firstResponseAt(), v.createdAt(), v.updatedAt(), v.resolvedAt(), v.closedAt(), v.reassignments(), v.entries());
     }
 
     private List<TicketView> views(List<Ticket> rows, Actor actor) {
