@@ -17,7 +17,7 @@ create table compliance_assessments (
 create table compliance_answers (
     assessment_id uuid         not null references compliance_assessments (id),
     citation      varchar(40)  not null,
-    answer        varchar(8),
+    answer        varchar(16),
     evidence      varchar(4000),
     owner         varchar(200),
     likelihood    int,

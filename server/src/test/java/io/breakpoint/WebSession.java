@@ -42,6 +42,13 @@ public final class WebSession {
         return s;
     }
 
+    /** A browser that has not signed in (its POSTs carry the CSRF token of the login page). */
+    public static WebSession anonymous(String base) {
+        WebSession s = new WebSession(base);
+        s.get("/login");
+        return s;
+    }
+
     /** Tries the login form and answers the response (a redirect to "/" or to "/login?error"). */
     public static Page attemptSignIn(String base, String email, String password) {
         return new WebSession(base).tryLogin(email, password);

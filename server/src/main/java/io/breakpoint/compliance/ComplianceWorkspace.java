@@ -112,6 +112,7 @@ public class ComplianceWorkspace {
     public AssessmentView answer(UUID id, String citation, AnswerChange change) {
         Actor me = Actors.current();
         AssessmentRow a = changeable(id);
+        if (citation == null || citation.isBlank()) throw new InvalidRequestException("citation", "Say which citation the answer is for, for example 164.312(d).");
         Control control = catalogue.control(citation).orElseThrow(() -> new NotFoundException("Citation " + citation));
         if (change == null) throw new InvalidRequestException("answer", "Send the answer to record.");
         Integer likelihood = rating("likelihood", change.likelihood());

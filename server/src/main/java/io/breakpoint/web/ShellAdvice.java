@@ -4,6 +4,7 @@ import io.breakpoint.common.ConflictException;
 import io.breakpoint.common.ForbiddenException;
 import io.breakpoint.common.InvalidRequestException;
 import io.breakpoint.common.NotFoundException;
+import io.breakpoint.common.TooManyRequestsException;
 import io.breakpoint.identity.Actor;
 import io.breakpoint.identity.Actors;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +49,12 @@ class ShellAdvice {
     @ExceptionHandler(ConflictException.class)
     Object conflict(ConflictException e, HttpServletRequest r) {
         return fail(HttpStatus.CONFLICT, e.getMessage(), r);
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    Object tooMany(TooManyRequestsException e, HttpServletRequest r, jakarta.servlet.http.HttpServletResponse response) {
+        response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        return fail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), r);
     }
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -75,7 +75,7 @@ class CompliancePages {
     }
 
     @PostMapping("/assessments/{id}/answers")
-    String answer(@PathVariable UUID id, @RequestParam String citation, @RequestParam(required = false) Answer answer,
+    String answer(@PathVariable UUID id, @RequestParam(required = false) String citation, @RequestParam(required = false) Answer answer,
                   @RequestParam(required = false) String evidence, @RequestParam(required = false) String owner,
                   @RequestParam(required = false) Integer likelihood, @RequestParam(required = false) Integer impact,
                   @RequestHeader(name = "HX-Request", required = false) String hx, Model model) {
