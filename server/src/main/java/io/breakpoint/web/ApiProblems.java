@@ -119,6 +119,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         for (FieldError f : ex.getBindingResult().getFieldErrors()) {
             errors.add(Map.of("field", f.getField(), "message", Objects.requireNonNullElse(f.getDefaultMessage(), "is not valid")));
         }
+        // Validation finds the errors in no fixed order; the same request should get the same answer.
+        errors.sort(Comparator.comparing((Map<String, String> e) -> e.get("field")).thenComparing(e -> e.get("message")));
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 errors.size() == 1 ? errors.get(0).get("field") + ": " + errors.get(0).get("message") : "Some fields are not valid.");
         p.setProperty("errors", errors);

@@ -57,6 +57,13 @@ class ShellAdvice {
         return fail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), r);
     }
 
+    /** As on the API (ApiProblems): text PostgreSQL cannot store (NUL) is the sender's mistake, not a server error. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    Object unstorable(org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest r) {
+        if (!(e.getMostSpecificCause() instanceof java.sql.SQLException sql) || !"22021".equals(sql.getSQLState())) throw e;
+        return fail(HttpStatus.BAD_REQUEST, "The text contains a character that cannot be stored (NUL, U+0000). Remove it and try again.", r);
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     Object invalid(InvalidRequestException e, HttpServletRequest r) {
         return fail(HttpStatus.BAD_REQUEST, e.getMessage(), r);

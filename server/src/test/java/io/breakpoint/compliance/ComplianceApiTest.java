@@ -229,6 +229,14 @@ abstract class ComplianceApiTest extends ApiTest {
                 "answer", "YES", "evidence", "Every account is personal", "owner", "", "likelihood", "", "impact", "3");
         assertThat(saved.status()).isEqualTo(302);
         assertThat(web.get("/compliance/assessments/" + id).html()).contains("Every account is personal");
+        WebSession.Page row = web.postWith(Map.of("HX-Request", "true"), "/compliance/assessments/" + id + "/answers",
+                "citation", "164.312(a)(2)(iii)", "answer", "PARTIAL", "evidence", "Locks after 15 minutes on exam-room PCs only",
+                "likelihood", "3", "impact", "3");
+        assertThat(row.status()).as("htmx swaps the question in place").isEqualTo(200);
+        assertThat(row.html()).contains("Saved", "Locks after 15 minutes on exam-room PCs only", "risk 9 medium").doesNotContain("<html");
+        WebSession.Page refused = web.postWith(Map.of("HX-Request", "true"), "/compliance/assessments/" + id + "/answers",
+                "citation", "164.312(a)(2)(iii)", "answer", "YES", "likelihood", "9");
+        assertThat(refused.status()).isEqualTo(400);
         WebSession.Page report = web.get("/compliance/assessments/" + id + "/report");
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.text()).contains("Riverbend Health", "Every account is personal");
