@@ -162,6 +162,7 @@ abstract class IsolationTest extends ApiTest {
         p.put("GET /api/v1/sites/{siteId}/probe-settings", List.of(new Named("B's probe settings", (c, id) -> c.get(sites + id + "/probe-settings"), bSite)));
         p.put("PUT /api/v1/sites/{siteId}/probe-settings", List.of(new Named("change B's probe settings",
                 (c, id) -> c.send("PUT", sites + id + "/probe-settings", Map.of("edgeHost", "evil.example")), bSite)));
+        compliance(p);
         return p;
     }
 
@@ -180,6 +181,41 @@ abstract class IsolationTest extends ApiTest {
                     .expect(201).path("deviceId").asString();
         });
     }
+
+    /** The compliance workspace (issue 5, item 8): B's organization and B's assessment, by every role of A. */
+    private void compliance(Map<String, List<Object>> p) {
+        String c = "/api/v1/compliance/";
+        Function<IsolationTest, String> org = s -> s.clinics.lakeside().toString();
+        Function<IsolationTest, String> assessment = s -> s.foreignAssessment;
+        p.put("GET /api/v1/compliance/organizations/{organizationId}/assessments", List.of(
+                new Named("B's assessments", (x, id) -> x.get(c + "organizations/" + id + "/assessments"), org)));
+        p.put("POST /api/v1/compliance/organizations/{organizationId}/assessments", List.of(
+                new Named("start an assessment of B", (x, id) -> x.post(c + "organizations/" + id + "/assessments", null), org)));
+        p.put("GET /api/v1/compliance/organizations/{organizationId}/evidence", List.of(
+                new Named("B's evidence", (x, id) -> x.get(c + "organizations/" + id + "/evidence"), org)));
+        p.put("GET /api/v1/compliance/organizations/{organizationId}/self-audit", List.of(
+                new Named("B's self-audit", (x, id) -> x.get(c + "organizations/" + id + "/self-audit"), org)));
+        p.put("GET /api/v1/compliance/assessments/{id}", List.of(
+                new Named("read B's assessment", (x, id) -> x.get(c + "assessments/" + id), assessment)));
+        p.put("POST /api/v1/compliance/assessments/{id}/answers", List.of(
+                new Named("answer in B's assessment", (x, id) -> x.post(c + "assessments/" + id + "/answers",
+                        Map.of("citation", "164.312(d)", "answer", "NO")), assessment)));
+        p.put("POST /api/v1/compliance/assessments/{id}/remediations", List.of(
+                new Named("plan in B's assessment", (x, id) -> x.post(c + "assessments/" + id + "/remediations",
+                        Map.of("citation", "164.312(d)", "action", "Nothing", "dueOn", "2027-01-01")), assessment)));
+        p.put("POST /api/v1/compliance/assessments/{id}/complete", List.of(
+                new Named("complete B's assessment", (x, id) -> x.post(c + "assessments/" + id + "/complete", null), assessment)));
+        p.put("GET /api/v1/compliance/assessments/{id}/csf", List.of(
+                new Named("B's CSF view", (x, id) -> x.get(c + "assessments/" + id + "/csf"), assessment)));
+        p.put("GET /api/v1/compliance/assessments/{id}/comparison", List.of(
+                new Named("B's comparison", (x, id) -> x.get(c + "assessments/" + id + "/comparison"), assessment)));
+        p.put("GET /api/v1/compliance/assessments/{id}/report", List.of(
+                new Named("B's report", (x, id) -> x.get(c + "assessments/" + id + "/report"), assessment)));
+        p.put("GET /api/v1/compliance/assessments/{id}/report.pdf", List.of(
+                new Named("B's PDF report", (x, id) -> x.get(c + "assessments/" + id + "/report.pdf"), assessment)));
+    }
+
+    private String foreignAssessment;
 
     private final Map<Api.Caller, Person> callers = new IdentityHashMap<>();
 
@@ -211,6 +247,12 @@ abstract class IsolationTest extends ApiTest {
                     aTicket().about("Own ticket for " + p.role()).json()).expect(201);
             ownTicket.put(p, mine.path("id").asString());
         }
+
+        Response started = api.as(clinics.jones()).post("/api/v1/compliance/organizations/" + clinics.lakeside() + "/assessments", null);
+        foreignAssessment = started.status() == 201 ? started.json().path("id").asString()
+                : api.as(clinics.jones()).get("/api/v1/compliance/organizations/" + clinics.lakeside() + "/assessments").expect(200).get(0).path("id").asString();
+        api.as(clinics.jones()).post("/api/v1/compliance/assessments/" + foreignAssessment + "/answers",
+                Map.of("citation", "164.312(d)", "answer", "PARTIAL", "evidence", "Lakeside MFA rollout")).expect(200);
 
         foreignMarkers.addAll(List.of(clinics.lakeside().toString(), clinics.lakesideClinic().toString(), "Lakeside",
                 foreignTicket.path("id").asString(), foreignResolved.path("id").asString(), "Vaccine fridge", "kiosk"));
@@ -277,6 +319,8 @@ abstract class IsolationTest extends ApiTest {
         assertThat(failures).isEmpty();
         assertThat(foreignTicketRows()).as("no ticket was opened in B").isEqualTo(foreignTickets);
         assertThat(foreignEntryRows()).as("nothing was written to B's tickets").isEqualTo(foreignEntries);
+        assertThat(api.as(clinics.jones()).get("/api/v1/compliance/assessments/" + foreignAssessment).expect(200).path("status").asString())
+                .as("B's assessment is still in progress").isEqualTo("IN_PROGRESS");
     }
 
     private void leaks(String where, String body, List<String> failures) {

@@ -42,6 +42,13 @@ public final class WebSession {
         return s;
     }
 
+    /** A browser that has not signed in (its POSTs carry the CSRF token of the login page). */
+    public static WebSession anonymous(String base) {
+        WebSession s = new WebSession(base);
+        s.get("/login");
+        return s;
+    }
+
     /** Tries the login form and answers the response (a redirect to "/" or to "/login?error"). */
     public static Page attemptSignIn(String base, String email, String password) {
         return new WebSession(base).tryLogin(email, password);
@@ -58,6 +65,11 @@ public final class WebSession {
 
     /** Posts a form with the CSRF token of the last page; {@code fields} are name, value, name, value, ... */
     public Page post(String path, String... fields) {
+        return postWith(Map.of(), path, fields);
+    }
+
+    /** A form post with extra request headers, such as htmx's {@code HX-Request}. */
+    public Page postWith(Map<String, String> headers, String path, String... fields) {
         List<String> pairs = new ArrayList<>(List.of(fields));
         if (csrf != null) {
             pairs.add("_csrf");
@@ -68,8 +80,9 @@ public final class WebSession {
             if (!body.isEmpty()) body.append('&');
             body.append(enc(pairs.get(i))).append('=').append(enc(pairs.get(i + 1)));
         }
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded");
+        headers.forEach(b::header);
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
     /** Follows a redirect the way a browser would (a GET of the Location). */

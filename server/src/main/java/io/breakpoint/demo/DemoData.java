@@ -29,17 +29,19 @@ class DemoData implements ApplicationRunner {
     private final Administration admin;
     private final Directory directory;
     private final TicketImport tickets;
+    private final ComplianceDemo compliance;
     private final Clock clock;
     private final TransactionTemplate tx;
 
     private final String configuredPassword;
 
-    DemoData(Administration admin, Directory directory, TicketImport tickets, Clock clock, TransactionTemplate tx,
+    DemoData(Administration admin, Directory directory, TicketImport tickets, ComplianceDemo compliance, Clock clock, TransactionTemplate tx,
              @Value("${breakpoint.demo.password:}") String configuredPassword) {
         this.configuredPassword = configuredPassword;
         this.admin = admin;
         this.directory = directory;
         this.tickets = tickets;
+        this.compliance = compliance;
         this.clock = clock;
         this.tx = tx;
     }
@@ -119,6 +121,7 @@ class DemoData implements ApplicationRunner {
         Actors.runAs(directory.actorByEmail(ADMIN).orElseThrow(), () -> {
             n[0] += history.fourWeeks(tickets, List.of(new Place(chesterfield, ellis), new Place(ofallon, fox), new Place(mainCampus, ellis)), 7);
             n[0] += history.fourWeeks(tickets, List.of(new Place(lakesideClinic, ivy)), 3);
+            compliance.seed(riverbend);
         });
         log.info("Demo: seeded 2 organizations, 4 sites, 12 people and {} tickets of history.", n[0]);
     }

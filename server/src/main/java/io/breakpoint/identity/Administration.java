@@ -359,6 +359,9 @@ public class Administration {
         if (password == null || password.length() < MIN_PASSWORD) {
             throw new InvalidRequestException("password", "Use at least " + MIN_PASSWORD + " characters.");
         }
-        if (password.length() > 128) throw new InvalidRequestException("password", "At most 128 characters.");
+        // BCrypt reads at most 72 bytes and Spring Security refuses longer input (a 500 before the hostile-input suite).
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw new InvalidRequestException("password", "At most 72 characters (fewer with accents or symbols).");
+        }
     }
 }

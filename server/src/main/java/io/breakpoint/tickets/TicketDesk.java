@@ -7,6 +7,7 @@ import io.breakpoint.common.NotFoundException;
 import io.breakpoint.identity.*;
 import io.breakpoint.tickets.TicketEvents.*;
 import io.breakpoint.tickets.internal.Acknowledgement;
+import io.breakpoint.tickets.internal.SubmissionLimit;
 import io.breakpoint.tickets.internal.Ticket;
 import io.breakpoint.tickets.internal.TicketStore;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,10 +42,11 @@ public class TicketDesk {
     private final ServiceLevels serviceLevels;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final SubmissionLimit limit;
     private final Clock clock;
 
     TicketDesk(TicketStore store, Directory directory, AuditTrail audit, Triage triage, ServiceLevels serviceLevels,
-               ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+               ApplicationEventPublisher events, TransactionTemplate tx, SubmissionLimit limit, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.audit = audit;
@@ -52,6 +54,7 @@ public class TicketDesk {
         this.serviceLevels = serviceLevels;
         this.events = events;
         this.tx = tx;
+        this.limit = limit;
         this.clock = clock;
     }
 
@@ -71,6 +74,7 @@ public class TicketDesk {
             Optional<Ticket> earlier = store.findByIdempotencyKey(actor.userId(), key);
             if (earlier.isPresent()) return view(earlier.get(), actor, false);
         }
+        limit.take(actor.userId()); // after the idempotency check: a repeated submission is no new ticket
         try {
             return tx.execute(s -> {
                 SiteSummary site = siteFor(actor, request.siteId()); // in the transaction: its reads share one connection and commit

@@ -24,7 +24,9 @@ import java.util.UUID;
         "logging.level.root=WARN",
         "logging.level.io.breakpoint=INFO",
         // Tests sweep SLA timers when they mean to (SlaTimers.sweep), not every 15 s behind other tests.
-        "breakpoint.sla.timers.enabled=false"})
+        "breakpoint.sla.timers.enabled=false",
+        // Tests submit many tickets as the same few people; the limit's own test lowers it (SubmissionLimit.perMinute).
+        "breakpoint.tickets.rate-limit.per-minute=100000"})
 @Import(Clinics.class)
 public abstract class ApiTest {
 
