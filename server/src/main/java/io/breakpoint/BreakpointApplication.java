@@ -1,6 +1,8 @@
 package io.breakpoint;
 
+import io.breakpoint.common.SecretsCommand;
 import io.breakpoint.identity.AdminCommand;
+import io.breakpoint.identity.BreakGlassCommand;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -17,8 +19,12 @@ import java.time.Clock;
 public class BreakpointApplication {
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && "admin".equals(args[0])) {
-            String problem = AdminCommand.check(args);
+        if (args.length > 0 && java.util.Set.of("admin", "break-glass", "secrets").contains(args[0])) {
+            String problem = switch (args[0]) {
+                case "admin" -> AdminCommand.check(args);
+                case "break-glass" -> BreakGlassCommand.check(args);
+                default -> SecretsCommand.check(args);
+            };
             if (problem != null) {
                 System.err.println(problem);
                 System.exit(2);
@@ -28,7 +34,11 @@ public class BreakpointApplication {
             app.setBannerMode(Banner.Mode.OFF);
             app.setDefaultProperties(java.util.Map.of("logging.level.root", "WARN", "spring.main.log-startup-info", "false"));
             try (var context = app.run()) {
-                System.exit(AdminCommand.run(context, args, System.out));
+                System.exit(switch (args[0]) {
+                    case "admin" -> AdminCommand.run(context, args, System.out);
+                    case "break-glass" -> BreakGlassCommand.run(context, args, System.out);
+                    default -> SecretsCommand.run(context, args, System.out);
+                });
             }
         }
         SpringApplication.run(BreakpointApplication.class, args);

@@ -345,5 +345,9 @@ public class Administration {
             throw new InvalidRequestException("password", "Use at least " + MIN_PASSWORD + " characters.");
         }
         if (password.length() > 128) throw new InvalidRequestException("password", "At most 128 characters.");
+        if (io.breakpoint.identity.internal.CommonPasswords.isCommon(password)) {
+            throw new InvalidRequestException("password",
+                    "This password is on the list of common or breached passwords; choose a phrase of your own.");
+        }
     }
 }
