@@ -57,6 +57,17 @@ public final class WebSession {
         return s;
     }
 
+    /** A browser that has not signed in yet. */
+    public static WebSession fresh(String base) {
+        return new WebSession(base);
+    }
+
+    /** Only the password step of the login form: answers its redirect ("/", "/login/mfa", "/login/mfa/enrol" or "/login?error"). */
+    public Page passwordStep(String email, String password) {
+        get("/login");
+        return post("/login", "username", email, "password", password);
+    }
+
     /** Tries the login form and answers the response (a redirect to "/" or to "/login?error"). */
     public static Page attemptSignIn(String base, String email, String password) {
         return new WebSession(base).tryLogin(email, password);
