@@ -105,7 +105,7 @@ public class SecurityConfig {
         http.addFilterAfter(new SessionActorRefresh(actors), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new SessionLimit(sessionMax, clock), SessionActorRefresh.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/login/mfa", "/login/mfa/enrol", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+                        .requestMatchers("/login", "/login/mfa", "/login/mfa/enrol", "/login/mfa/enrol/qr.svg", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())

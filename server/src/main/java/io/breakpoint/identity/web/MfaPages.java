@@ -11,7 +11,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import io.breakpoint.identity.internal.QrCode;
+import io.breakpoint.identity.internal.Totp;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -75,6 +80,17 @@ class MfaPages {
         return "login-mfa-enrol";
     }
 
+    /** The set-up link of the enrolment in progress as a QR code, for the app's camera. */
+    @GetMapping(value = "/login/mfa/enrol/qr.svg", produces = "image/svg+xml")
+    @ResponseBody
+    ResponseEntity<String> qr(HttpServletRequest request) {
+        Optional<PersonSummary> p = pending(request);
+        Object secret = request.getSession().getAttribute(ENROLMENT);
+        if (p.isEmpty() || secret == null) return ResponseEntity.notFound().build();
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
+                .body(QrCode.of(Totp.uri("Breakpoint", p.get().email(), secret.toString())).svg());
+    }
+
     @PostMapping("/login/mfa/enrol")
     String enrol(@RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response, Model model) {
         Optional<PersonSummary> p = pending(request);
@@ -88,7 +104,7 @@ class MfaPages {
             response.setStatus(400);
             model.addAttribute("error", e.getMessage());
             model.addAttribute("secret", secret.toString().replaceAll("(.{4})(?!$)", "$1 "));
-            model.addAttribute("uri", io.breakpoint.identity.internal.Totp.uri("Breakpoint", p.get().email(), secret.toString()));
+            model.addAttribute("uri", Totp.uri("Breakpoint", p.get().email(), secret.toString()));
             return "login-mfa-enrol";
         }
         session.removeAttribute(ENROLMENT);

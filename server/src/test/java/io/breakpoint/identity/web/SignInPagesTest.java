@@ -74,6 +74,10 @@ class SignInPagesTest extends DemoServerTest {
             assertThat(m.find()).isTrue();
             String secret = m.group(1).replace(" ", "");
             assertThat(enrol.html()).contains("otpauth://totp/Breakpoint:t1.devon%40gateway.demo?secret=" + secret);
+            Page qr = s.get("/login/mfa/enrol/qr.svg");
+            assertThat(qr.status()).isEqualTo(200);
+            assertThat(qr.html()).startsWith("<svg").contains("<path");
+            assertThat(WebSession.fresh(url("")).get("/login/mfa/enrol/qr.svg").status()).as("only for the enrolment in progress").isEqualTo(404);
 
             String code = Totp.code(secret, Totp.step(Instant.now()));
             Page wrong = s.post("/login/mfa/enrol", "code", code.equals("000000") ? "111111" : "000000");
