@@ -110,7 +110,12 @@ public class SecurityConfig {
                                 "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(new PasswordAccepted(signIn, store, clock)).permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (authentication != null && authentication.getPrincipal() instanceof ActorPrincipal p) {
+                                store.person(p.actor().userId()).ifPresent(signIn::signedOut);
+                            }
+                        }))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(f -> f.deny())

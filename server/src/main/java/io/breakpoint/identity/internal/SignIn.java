@@ -166,6 +166,11 @@ public class SignIn {
         audit(identities.actorOf(p), "SIGN_IN", organizationOf(p), p.email() + " " + how);
     }
 
+    @Transactional
+    public void signedOut(PersonSummary p) {
+        audit(identities.actorOf(p), "SIGN_OUT", organizationOf(p), p.email() + " signed out on the web");
+    }
+
     private List<String> store(PersonSummary p, String secret, long usedStep) {
         store.enrol(p.id(), box.seal(secret, p.id().toString()), clock.instant());
         if (usedStep > 0) store.useStep(p.id(), usedStep);

@@ -95,11 +95,18 @@ class SignInPagesTest extends DemoServerTest {
         }
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
-    void clinicStaffWithoutMfaAreSignedInByTheirPassword() {
+    void clinicStaffWithoutMfaAreSignedInByTheirPasswordAndSigningInAndOutIsAudited() {
         WebSession s = WebSession.fresh(url(""));
         assertThat(s.passwordStep("ma.fox@riverbend.demo", PASSWORD).location()).isIn(url("/"), "/");
         assertThat(s.get("/account").text()).contains("Not needed for your account");
+        assertThat(s.post("/logout").location()).contains("/login?signedOut");
+        assertThat(s.get("/account").location()).contains("/login");
+        assertThat(jdbc.sql("select action from audit_events where actor_email = 'ma.fox@riverbend.demo' order by id desc limit 2")
+                .query(String.class).list()).containsExactly("SIGN_OUT", "SIGN_IN");
     }
 
     @Test
