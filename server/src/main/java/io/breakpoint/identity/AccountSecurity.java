@@ -114,6 +114,21 @@ public class AccountSecurity {
                 required ? "everyone must use an authenticator app" : "MFA for MSP staff and clinic IT only"));
     }
 
+    /** How many enabled people an organization has, and how many of them sign in with an authenticator app. */
+    public record MfaCoverage(int people, int enrolled) {
+    }
+
+    /**
+     * MFA coverage of one organization, for compliance evidence (a count only, no names; the caller checks that its
+     * user may see the organization).
+     */
+    @Transactional(readOnly = true)
+    public MfaCoverage mfaCoverage(UUID organizationId) {
+        List<PersonSummary> people = store.peopleOf(List.of(organizationId)).stream().filter(PersonSummary::enabled).toList();
+        int enrolled = (int) people.stream().filter(p -> signIn.enrolled(p.id())).count();
+        return new MfaCoverage(people.size(), enrolled);
+    }
+
     @Transactional(readOnly = true)
     public boolean organizationRequiresMfa(UUID organizationId) {
         return signInStore.organizationRequiresMfa(organizationId);

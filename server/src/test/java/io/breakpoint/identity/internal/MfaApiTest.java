@@ -108,6 +108,15 @@ abstract class MfaApiTest extends ApiTest {
     }
 
     @Test
+    void coverageCountsTheEnabledPeopleWhoUseAnApp() {
+        // Lakeside: Ivy (requester), Jones (practice manager), Lee (clinic IT, enrolled by the fixture), perhaps more
+        // people other tests added; only clinic IT needs MFA there.
+        AccountSecurity.MfaCoverage c = security.mfaCoverage(clinics.lakeside());
+        assertThat(c.people()).isGreaterThanOrEqualTo(3);
+        assertThat(c.enrolled()).isGreaterThanOrEqualTo(1).isLessThan(c.people());
+    }
+
+    @Test
     void theTotpSecretIsStoredEncrypted() {
         Engineer e = anEngineerWithAnApp();
         String stored = jdbc.sql("select secret from user_mfa where user_id = ?").param(e.person().id()).query(String.class).single();
