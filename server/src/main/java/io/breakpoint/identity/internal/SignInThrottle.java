@@ -42,7 +42,9 @@ public class SignInThrottle {
     }
 
     static String account(String email) {
-        return "account:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        // PostgreSQL cannot store a NUL; no account has one, so any stand-in keeps such attempts counted.
+        String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT).replace('\u0000', '?');
+        return "account:" + (e.length() > 280 ? e.substring(0, 280) : e);
     }
 
     static String address(String address) {
