@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The authenticator app of every test user who needs MFA: the fixtures ({@link Clinics}, the demo with
  * BREAKPOINT_DEMO_TOTP_SECRET) enrol them with {@link #SECRET}. The desk accepts each time step once and one step
- * either side of now, so this hands out the oldest step not used yet and waits for the clock when three sign-ins of
- * one person came within 30 seconds.
+ * either side of its now, so this hands out the current step, then the next one, and waits for the clock when a
+ * third sign-in of one person comes within the same 30 seconds. (Never the previous step: the server's clock may have
+ * moved on to the next step by the time it checks.)
  */
 public final class TestTotp {
 
@@ -26,7 +27,7 @@ public final class TestTotp {
         long last = LAST_STEP.getOrDefault(key, Long.MIN_VALUE);
         while (true) {
             long now = Totp.step(Instant.now());
-            long step = Math.max(now - 1, last == Long.MIN_VALUE ? now - 1 : last + 1);
+            long step = Math.max(now, last == Long.MIN_VALUE ? now : last + 1);
             if (step <= now + 1) {
                 LAST_STEP.put(key, step);
                 return Totp.code(SECRET, step);
