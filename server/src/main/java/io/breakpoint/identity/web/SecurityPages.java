@@ -44,6 +44,10 @@ class SecurityPages {
         model.addAttribute("nav", "account");
         model.addAttribute("mfa", security.myMfa());
         model.addAttribute("tokens", security.tokens(null));
+        Actor me = Actors.current();
+        if (me.is(io.breakpoint.identity.Role.ORG_ADMIN)) {
+            model.addAttribute("organizationRequiresMfa", security.organizationRequiresMfa(me.organizationId()));
+        }
         if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
         return "account";
     }
@@ -68,6 +72,17 @@ class SecurityPages {
             return account(model);
         }
         redirect.addFlashAttribute("notice", "Your password is changed.");
+        return "redirect:/account";
+    }
+
+    /** Practice managers decide whether everyone of their organization signs in with an authenticator app. */
+    @PostMapping("/account/organization-mfa")
+    String organizationMfa(@RequestParam(defaultValue = "false") boolean required, RedirectAttributes redirect) {
+        Actor me = Actors.current();
+        if (!me.is(io.breakpoint.identity.Role.ORG_ADMIN)) throw new io.breakpoint.common.ForbiddenException("Only practice managers set this here.");
+        security.requireMfa(me.organizationId(), required);
+        redirect.addFlashAttribute("notice", required ? "Everyone of your organization now signs in with an authenticator app."
+                : "Only your clinic IT staff need an authenticator app now.");
         return "redirect:/account";
     }
 

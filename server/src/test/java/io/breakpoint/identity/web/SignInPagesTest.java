@@ -150,6 +150,26 @@ class SignInPagesTest extends DemoServerTest {
     }
 
     @Test
+    void aPracticeManagerRequiresMfaOfEveryoneInTheirOrganization() {
+        String email = "pm.new" + UUID.randomUUID().toString().substring(0, 6) + "@lakeside.demo";
+        UUID lakeside = directory.actorByEmail("pm.jones@lakeside.demo").orElseThrow().organizationId();
+        asAdmin(() -> administration.createPerson(new NewPerson(email, "Pat Manager", Role.ORG_ADMIN, lakeside, null, Set.of(), PASSWORD)));
+        WebSession pm = WebSession.signIn(url(""), email, PASSWORD);
+        assertThat(pm.get("/account").text()).contains("Only clinic IT staff sign in with an authenticator app");
+        try {
+            Page on = pm.follow(pm.post("/account/organization-mfa", "required", "true"));
+            assertThat(on.text()).contains("Everyone of your organization now signs in with an authenticator app");
+            assertThat(WebSession.fresh(url("")).passwordStep("rn.ivy@lakeside.demo", PASSWORD).location())
+                    .as("Ivy now sets up an app first").endsWith("/login/mfa/enrol");
+            WebSession requester = WebSession.signIn(url(""), "ma.fox@riverbend.demo", PASSWORD);
+            requester.get("/account");
+            assertThat(requester.post("/account/organization-mfa", "required", "true").status()).isEqualTo(403);
+        } finally {
+            asAdmin(() -> security.requireMfa(lakeside, false));
+        }
+    }
+
+    @Test
     void adminsResetAPersonsMfaAndSeeLiveEmergencyAccess() {
         WebSession admin = WebSession.signIn(url(""), "msp.admin@gateway.demo", PASSWORD);
         assertThat(admin.get("/admin/security").text()).contains("Emergency (break-glass) access").contains("Riverbend Health");
