@@ -1,8 +1,10 @@
 package io.breakpoint;
 
+import io.breakpoint.common.SecretsCommand;
 import io.breakpoint.identity.AdminCommand;
 import io.breakpoint.simulation.SimulateDayCommand;
 import io.breakpoint.triage.TriageRetraining;
+import io.breakpoint.identity.BreakGlassCommand;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -19,14 +21,22 @@ import java.time.Clock;
 public class BreakpointApplication {
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && "admin".equals(args[0])) {
-            String problem = AdminCommand.check(args);
+        if (args.length > 0 && java.util.Set.of("admin", "break-glass", "secrets").contains(args[0])) {
+            String problem = switch (args[0]) {
+                case "admin" -> AdminCommand.check(args);
+                case "break-glass" -> BreakGlassCommand.check(args);
+                default -> SecretsCommand.check(args);
+            };
             if (problem != null) {
                 System.err.println(problem);
                 System.exit(2);
             }
             try (var context = commandLine().run()) {
-                System.exit(AdminCommand.run(context, args, System.out));
+                System.exit(switch (args[0]) {
+                    case "admin" -> AdminCommand.run(context, args, System.out);
+                    case "break-glass" -> BreakGlassCommand.run(context, args, System.out);
+                    default -> SecretsCommand.run(context, args, System.out);
+                });
             }
         }
         if (args.length > 0 && "triage".equals(args[0])) {

@@ -63,6 +63,13 @@ abstract class IsolationTest extends ApiTest {
                         s -> s.clinics.ivy().email())));
         p.put("POST /api/v1/auth/logout", List.of(
                 new Listing("logout acts on the caller's own token only", c -> api.anonymous().post("/api/v1/auth/logout", null))));
+        // Sign-in security (issue 5): tokens are listed and revoked by their owner, or by an MSP admin only.
+        p.put("GET /api/v1/auth/tokens", List.of(
+                new Listing("my own tokens", c -> c.get("/api/v1/auth/tokens")),
+                new Named("B's person's tokens", (c, id) -> c.get("/api/v1/auth/tokens?userId=" + id), s -> s.clinics.ivy().id().toString())));
+        p.put("DELETE /api/v1/auth/tokens/{id}", List.of(
+                new Named("revoke a token of B's person", (c, id) -> c.send("DELETE", "/api/v1/auth/tokens/0123456789abcdef?userId=" + id, null),
+                        s -> s.clinics.ivy().id().toString())));
         p.put("POST /api/v1/tickets", List.of(
                 new Named("submit at B's site", (c, id) -> c.post("/api/v1/tickets", aTicket().with("siteId", id).json()),
                         s -> s.clinics.lakesideClinic().toString())));

@@ -34,9 +34,11 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
 
     private final String configuredPassword;
+    private final DemoMfa mfa;
 
     DemoData(Administration admin, Directory directory, TicketImport tickets, ComplianceDemo compliance, Clock clock, TransactionTemplate tx,
-             @Value("${breakpoint.demo.password:}") String configuredPassword) {
+             @Value("${breakpoint.demo.password:}") String configuredPassword, DemoMfa mfa) {
+        this.mfa = mfa;
         this.configuredPassword = configuredPassword;
         this.admin = admin;
         this.directory = directory;
@@ -67,6 +69,7 @@ class DemoData implements ApplicationRunner {
         Channel.runAs(Channel.SYS, () -> tx.executeWithoutResult(s -> {
             admin.bootstrap("Gateway Health IT", ADMIN, "Morgan Price", password);
             Actors.runAs(directory.actorByEmail(ADMIN).orElseThrow(), () -> seedAsAdmin(password));
+            Actors.runAs(directory.actorByEmail(ADMIN).orElseThrow(), mfa::seed);
         }));
         String banner = generated
                 ? "Demo users share the generated password: " + password + "  (set BREAKPOINT_DEMO_PASSWORD to choose one)"

@@ -363,5 +363,9 @@ public class Administration {
         if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
             throw new InvalidRequestException("password", "At most 72 characters (fewer with accents or symbols).");
         }
+        if (io.breakpoint.identity.internal.CommonPasswords.isCommon(password)) {
+            throw new InvalidRequestException("password",
+                    "This password is on the list of common or breached passwords; choose a phrase of your own.");
+        }
     }
 }
