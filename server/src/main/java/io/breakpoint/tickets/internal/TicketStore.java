@@ -128,6 +128,21 @@ public class TicketStore {
         return jdbc.sql("select " + COLUMNS + " from tickets where id = ?").param(id).query(TICKET).optional();
     }
 
+    /** Tickets with these ids (those that exist). */
+    public List<Ticket> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("select " + COLUMNS + " from tickets where id in (:ids)").param("ids", ids).query(TICKET).list();
+    }
+
+    /** Open tickets of one organization and category opened at or after {@code since}, oldest first (major incidents). */
+    public List<Ticket> openOfKindSince(UUID organizationId, Category category, Instant since) {
+        return jdbc.sql("select " + COLUMNS + " from tickets where organization_id = :org and category = :category"
+                        + " and created_at >= :since and status in (:open) order by created_at, id")
+                .param("org", organizationId).param("category", category.name()).param("since", ts(since))
+                .param("open", TicketStatus.OPEN.stream().map(Enum::name).toList())
+                .query(TICKET).list();
+    }
+
     public Optional<Ticket> findByIdempotencyKey(UUID requesterId, String key) {
         return jdbc.sql("select " + COLUMNS + " from tickets where requester_id = ? and idempotency_key = ?")
                 .params(requesterId, key).query(TICKET).optional();
