@@ -25,7 +25,7 @@ import java.util.*;
  * loser rolls back and tries once more, then finds the winner's incident to join.
  */
 @Component
-class Detection {
+public class Detection {
 
     private static final Logger log = LoggerFactory.getLogger(Detection.class);
 
@@ -62,7 +62,8 @@ class Detection {
         });
     }
 
-    void consider(UUID ticketId) {
+    /** Links the ticket to an open incident or opens one when it completes a burst; in the caller's transaction. */
+    public void consider(UUID ticketId) {
         Member t = tickets.members(List.of(ticketId)).stream().findFirst().orElse(null);
         if (t == null || !t.open() || !settings.watches(t.category()) || !store.linkedAmong(List.of(ticketId)).isEmpty()) return;
         String place = placeOf(t.siteId(), t.organizationId());
