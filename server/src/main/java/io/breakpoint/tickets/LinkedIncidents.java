@@ -17,7 +17,7 @@ public interface LinkedIncidents {
     }
 
     /** One incident opened in a report period, counting only the linked tickets of the organizations asked about. */
-    record Facts(UUID incidentId, Instant openedAt, Instant resolvedAt, int ticketsLinked) {
+    record Facts(UUID incidentId, UUID siteId, Instant openedAt, Instant resolvedAt, int ticketsLinked) {
     }
 
     Optional<Link> incidentOf(UUID ticketId);

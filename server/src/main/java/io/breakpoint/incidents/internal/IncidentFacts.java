@@ -33,6 +33,6 @@ class IncidentFacts implements LinkedIncidents {
     public List<Facts> opened(Set<UUID> organizations, Instant from, Instant to) {
         List<Incident> found = store.openedBetween(organizations, from, to);
         Map<UUID, Integer> counts = store.linkCounts(found.stream().map(Incident::id).toList(), organizations);
-        return found.stream().map(i -> new Facts(i.id(), i.openedAt(), i.resolvedAt(), counts.getOrDefault(i.id(), 0))).toList();
+        return found.stream().map(i -> new Facts(i.id(), i.siteId(), i.openedAt(), i.resolvedAt(), counts.getOrDefault(i.id(), 0))).toList();
     }
 }
