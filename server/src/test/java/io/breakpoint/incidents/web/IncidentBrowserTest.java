@@ -71,8 +71,16 @@ class IncidentBrowserTest extends DemoServerTest {
         assertThat(browser.find(By.id("ticket-incident")).getText()).contains("EMR performance at Chesterfield Clinic").contains("(resolved)");
         assertThat(browser.find(By.id("ticket")).getText()).contains("moved it to the night");
 
-        // The banner is gone.
+        // The banner is gone, and the dashboard counts the incident with its time to resolve against the target.
         browser.open("/console");
         assertThat(browser.driver().findElements(By.id("open-incidents-count"))).isEmpty();
+        browser.open("/dashboard?days=7");
+        assertThat(browser.find(By.cssSelector("[data-metric='Major incidents'] .value")).getText()).isEqualTo("1");
+        assertThat(browser.find(By.cssSelector("[data-metric='Time to resolve an incident']")).getText()).contains("✓ met");
+        assertThat(browser.find(By.id("sla-by-priority")).getText()).contains("P1").contains("P4");
+        assertThat(browser.driver().findElements(By.cssSelector("#by-day tbody tr"))).hasSizeGreaterThan(1);
+        assertThat(browser.driver().findElements(By.cssSelector("#by-hour tbody tr svg"))).isNotEmpty();
+        browser.driver().executeScript("document.getElementById('sla-by-priority').scrollIntoView()");
+        browser.shot("dashboard-quality");
     }
 }
