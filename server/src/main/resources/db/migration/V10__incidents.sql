@@ -15,7 +15,6 @@ create table incidents (
     owner_id        uuid,                                       -- null: the tier queue
     opened_by       uuid,                                       -- null: the desk
     opened_at       timestamp with time zone not null,
-    last_arrival_at timestamp with time zone not null,          -- a matching ticket within the window of this joins
     resolved_at     timestamp with time zone,
     resolved_by     uuid,
     resolution      varchar(20000),
@@ -32,9 +31,10 @@ create table incident_tickets (
     organization_id uuid                     not null,
     site_id         uuid,
     requester_id    uuid                     not null,
+    arrived_at      timestamp with time zone not null,          -- the ticket's creation: a match within the window of the latest joins
     linked_at       timestamp with time zone not null,
     linked_by       uuid,                                       -- null: the desk
     reason          varchar(500)             not null
 );
-create index incident_tickets_incident_idx on incident_tickets (incident_id);
+create index incident_tickets_incident_idx on incident_tickets (incident_id, arrived_at);
 create index incident_tickets_org_idx on incident_tickets (organization_id, incident_id);

@@ -81,7 +81,7 @@ public class MajorIncidents {
     public Detail get(UUID id) {
         Actor actor = Actors.current();
         Incident i = visible(id, actor);
-        audit.record(actor, "INCIDENT_VIEWED", i.organizationId(), null, i.reference());
+        audit.record(actor, "INCIDENT_VIEWED", auditOrganization(actor, i), null, i.reference());
         return detail(i, actor);
     }
 
@@ -142,7 +142,7 @@ public class MajorIncidents {
             desk.comment(m.ticketId(), text, Visibility.PUBLIC);
             reached++;
         }
-        audit.record(actor, "INCIDENT_REPLIED", i.organizationId(), null, i.reference() + ": " + reached + " tickets");
+        audit.record(actor, "INCIDENT_REPLIED", auditOrganization(actor, i), null, i.reference() + ": " + reached + " tickets");
         return new Outcome(detail(i, actor), reached, skipped);
     }
 
@@ -163,9 +163,9 @@ public class MajorIncidents {
         }
         Instant now = clock.instant();
         i = store.update(new Incident(i.id(), i.number(), i.organizationId(), i.siteId(), i.category(), i.tier(), i.priority(),
-                i.title(), IncidentStatus.RESOLVED, i.ownerId(), i.openedBy(), i.openedAt(), i.lastArrivalAt(), now,
+                i.title(), IncidentStatus.RESOLVED, i.ownerId(), i.openedBy(), i.openedAt(), now,
                 actor.userId(), text, i.version()));
-        audit.record(actor, "INCIDENT_RESOLVED", i.organizationId(), null, i.reference() + ": " + reached + " tickets resolved");
+        audit.record(actor, "INCIDENT_RESOLVED", auditOrganization(actor, i), null, i.reference() + ": " + reached + " tickets resolved");
         return new Outcome(detail(i, actor), reached, skipped);
     }
 
@@ -178,6 +178,14 @@ public class MajorIncidents {
                 : actor.canSee(i.organizationId()) || links.stream().anyMatch(l -> sees(actor, l));
         if (!sees) throw new NotFoundException("Incident " + id);
         return i;
+    }
+
+    /**
+     * The organization an incident event is filed under: the incident's, unless the actor cannot see it (a reader of
+     * an incident opened elsewhere), whose event then stays in their own organization's trail.
+     */
+    private static UUID auditOrganization(Actor actor, Incident i) {
+        return actor.canSee(i.organizationId()) ? i.organizationId() : actor.organizationId();
     }
 
     private static boolean sees(Actor actor, Link l) {

@@ -5,6 +5,7 @@ import io.breakpoint.tickets.IncidentTickets.Member;
 import io.breakpoint.tickets.Priority;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.*;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -71,10 +72,10 @@ public final class BurstRules {
      * The open incident a new ticket joins: same organization and category (the caller asks for those), its site
      * or organization-wide, and arriving within the window after the incident's latest ticket.
      */
-    public static Optional<Incident> joinable(Member t, List<Incident> open, Duration window) {
+    public static Optional<Incident> joinable(Member t, List<Incident> open, Map<UUID, Instant> latestArrivals, Duration window) {
         return open.stream()
                 .filter(i -> i.siteId() == null || i.siteId().equals(t.siteId()))
-                .filter(i -> !t.createdAt().isAfter(i.lastArrivalAt().plus(window)))
+                .filter(i -> !t.createdAt().isAfter(latestArrivals.getOrDefault(i.id(), i.openedAt()).plus(window)))
                 .findFirst();
     }
 

@@ -76,7 +76,9 @@ public class Detection {
         if (t == null || !t.open() || !settings.watches(t.category()) || !store.linkedAmong(List.of(ticketId)).isEmpty()) return;
         String place = placeOf(t.siteId(), t.organizationId());
         String kind = t.category().label();
-        Optional<Incident> open = BurstRules.joinable(t, store.openOfKind(t.organizationId(), t.category()), settings.window());
+        List<Incident> candidates = store.openOfKind(t.organizationId(), t.category());
+        Optional<Incident> open = candidates.isEmpty() ? Optional.empty() : BurstRules.joinable(t, candidates,
+                store.latestArrivals(candidates.stream().map(Incident::id).toList()), settings.window());
         if (open.isPresent()) {
             linking.join(open.get(), t, null, "another " + kind + " ticket from " + place + " within "
                     + BurstRules.spoken(settings.window()) + " of its latest one.");

@@ -10,7 +10,7 @@ import java.util.UUID;
 /** An incident as stored. {@code siteId} null: organization-wide; {@code ownerId} null: the tier queue owns it. */
 public record Incident(UUID id, long number, UUID organizationId, UUID siteId, Category category, int tier,
                        Priority priority, String title, IncidentStatus status, UUID ownerId, UUID openedBy,
-                       Instant openedAt, Instant lastArrivalAt, Instant resolvedAt, UUID resolvedBy, String resolution,
+                       Instant openedAt, Instant resolvedAt, UUID resolvedBy, String resolution,
                        int version) {
 
     public String reference() {

@@ -7,7 +7,6 @@ import io.breakpoint.identity.PersonSummary;
 import io.breakpoint.incidents.IncidentStatus;
 import io.breakpoint.tickets.IncidentTickets;
 import io.breakpoint.tickets.IncidentTickets.Member;
-import io.breakpoint.tickets.Priority;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,10 +41,9 @@ public class IncidentLinking {
         Member first = members.get(0);
         int tier = BurstRules.tier(members);
         Instant now = clock.instant();
-        Instant last = members.stream().map(Member::createdAt).max(Instant::compareTo).orElse(now);
         Incident i = new Incident(UUID.randomUUID(), store.nextNumber(), organizationId, siteId, first.category(), tier,
                 BurstRules.priority(members), title, IncidentStatus.OPEN, BurstRules.owner(members, tier),
-                actor == null ? null : actor.userId(), now, last, null, null, null, 0);
+                actor == null ? null : actor.userId(), now, null, null, null, 0);
         store.insert(i);
         String owner = ownerText(i);
         for (Member m : members) {
@@ -61,16 +59,16 @@ public class IncidentLinking {
         if (!i.open()) throw new ConflictException("Incident " + i.reference() + " is resolved; it takes no more tickets.");
         link(i, m, actor, "Linked to major incident " + i.reference() + " (" + i.title() + ") "
                 + (actor == null ? "by the desk" : "by " + actor.displayName()) + ": " + why);
-        Priority p = m.priority() != null && m.priority().compareTo(i.priority()) < 0 ? m.priority() : i.priority();
-        Instant last = m.createdAt().isAfter(i.lastArrivalAt()) ? m.createdAt() : i.lastArrivalAt();
-        return store.update(new Incident(i.id(), i.number(), i.organizationId(), i.siteId(), i.category(), i.tier(), p,
-                i.title(), i.status(), i.ownerId(), i.openedBy(), i.openedAt(), last, i.resolvedAt(), i.resolvedBy(),
-                i.resolution(), i.version()));
+        if (m.priority() != null && m.priority().compareTo(i.priority()) < 0) {
+            store.raisePriority(i.id(), m.priority());
+            return store.find(i.id()).orElseThrow();
+        }
+        return i;
     }
 
     private void link(Incident i, Member m, Actor actor, String reason) {
         store.link(new IncidentStore.Link(m.ticketId(), i.id(), m.organizationId(), m.siteId(), m.requesterId(),
-                clock.instant(), actor == null ? null : actor.userId(), reason.length() > 500 ? reason.substring(0, 497) + "..." : reason));
+                m.createdAt(), clock.instant(), actor == null ? null : actor.userId(), reason.length() > 500 ? reason.substring(0, 497) + "..." : reason));
         tickets.noteIncident(m.ticketId(), actor, reason);
     }
 

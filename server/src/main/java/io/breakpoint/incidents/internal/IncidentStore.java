@@ -20,11 +20,11 @@ public class IncidentStore {
 
     private static final String COLUMNS = """
             id, number, organization_id, site_id, category, tier, priority, title, status, owner_id, opened_by, opened_at,
-            last_arrival_at, resolved_at, resolved_by, resolution, version""";
+            resolved_at, resolved_by, resolution, version""";
 
     /** A ticket's link to an incident, with the facts isolation needs (whose ticket, which organization). */
     public record Link(UUID ticketId, UUID incidentId, UUID organizationId, UUID siteId, UUID requesterId,
-                       Instant linkedAt, UUID linkedBy, String reason) {
+                       Instant arrivedAt, Instant linkedAt, UUID linkedBy, String reason) {
     }
 
     private final JdbcClient jdbc;
@@ -38,25 +38,44 @@ public class IncidentStore {
     }
 
     public void insert(Incident i) {
-        jdbc.sql("insert into incidents (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("insert into incidents (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(i.id(), i.number(), i.organizationId(), i.siteId(), i.category().name(), i.tier(),
                         i.priority().name(), i.title(), i.status().name(), i.ownerId(), i.openedBy(), ts(i.openedAt()),
-                        ts(i.lastArrivalAt()), ts(i.resolvedAt()), i.resolvedBy(), i.resolution(), i.version())
+                        ts(i.resolvedAt()), i.resolvedBy(), i.resolution(), i.version())
                 .update();
     }
 
     /** Writes the changed incident if nobody changed it since it was read (versioned). */
     public Incident update(Incident i) {
         int n = jdbc.sql("""
-                        update incidents set priority = ?, status = ?, owner_id = ?, last_arrival_at = ?, resolved_at = ?,
+                        update incidents set priority = ?, status = ?, owner_id = ?, resolved_at = ?,
                           resolved_by = ?, resolution = ?, version = ? where id = ? and version = ?""")
-                .params(i.priority().name(), i.status().name(), i.ownerId(), ts(i.lastArrivalAt()), ts(i.resolvedAt()),
+                .params(i.priority().name(), i.status().name(), i.ownerId(), ts(i.resolvedAt()),
                         i.resolvedBy(), i.resolution(), i.version() + 1, i.id(), i.version())
                 .update();
         if (n == 0) throw new ConflictException("Incident " + i.reference() + " was changed by someone else meanwhile; reload it and try again.");
         return new Incident(i.id(), i.number(), i.organizationId(), i.siteId(), i.category(), i.tier(), i.priority(),
-                i.title(), i.status(), i.ownerId(), i.openedBy(), i.openedAt(), i.lastArrivalAt(), i.resolvedAt(),
+                i.title(), i.status(), i.ownerId(), i.openedBy(), i.openedAt(), i.resolvedAt(),
                 i.resolvedBy(), i.resolution(), i.version() + 1);
+    }
+
+    /**
+     * A more urgent ticket joined: the incident's priority rises, never back. Not versioned, and it writes (and locks
+     * the row) only when the priority does rise: in a burst many tickets join at once, and a write each would line
+     * them all up behind one row lock, or make them conflict on the incident's version.
+     */
+    public void raisePriority(UUID id, Priority priority) {
+        jdbc.sql("update incidents set priority = ? where id = ? and priority > ?").params(priority.name(), id, priority.name()).update();
+    }
+
+    /** The creation time of the latest ticket of each of these incidents (a match within the window of it joins). */
+    public Map<UUID, Instant> latestArrivals(Collection<UUID> incidents) {
+        Map<UUID, Instant> out = new HashMap<>();
+        if (incidents.isEmpty()) return out;
+        jdbc.sql("select incident_id, max(arrived_at) from incident_tickets where incident_id in (:ids) group by incident_id")
+                .param("ids", incidents)
+                .query((rs, n) -> out.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant())).list();
+        return out;
     }
 
     public Optional<Incident> find(UUID id) {
@@ -97,9 +116,10 @@ public class IncidentStore {
 
     public void link(Link l) {
         jdbc.sql("""
-                        insert into incident_tickets (ticket_id, incident_id, organization_id, site_id, requester_id, linked_at,
-                          linked_by, reason) values (?,?,?,?,?,?,?,?)""")
-                .params(l.ticketId(), l.incidentId(), l.organizationId(), l.siteId(), l.requesterId(), ts(l.linkedAt()),
+                        insert into incident_tickets (ticket_id, incident_id, organization_id, site_id, requester_id, arrived_at,
+                          linked_at, linked_by, reason) values (?,?,?,?,?,?,?,?,?)""")
+                .params(l.ticketId(), l.incidentId(), l.organizationId(), l.siteId(), l.requesterId(), ts(l.arrivedAt()),
+                        ts(l.linkedAt()),
                         l.linkedBy(), l.reason())
                 .update();
     }
@@ -157,14 +177,14 @@ public class IncidentStore {
                 rs.getObject("site_id", UUID.class), Category.valueOf(rs.getString("category")), rs.getInt("tier"),
                 Priority.valueOf(rs.getString("priority")), rs.getString("title"),
                 IncidentStatus.valueOf(rs.getString("status")), rs.getObject("owner_id", UUID.class),
-                rs.getObject("opened_by", UUID.class), instant(rs, "opened_at"), instant(rs, "last_arrival_at"),
-                instant(rs, "resolved_at"), rs.getObject("resolved_by", UUID.class), rs.getString("resolution"),
+                rs.getObject("opened_by", UUID.class), instant(rs, "opened_at"), instant(rs, "resolved_at"), rs.getObject("resolved_by", UUID.class), rs.getString("resolution"),
                 rs.getInt("version"));
     }
 
     private static final RowMapper<Link> LINK = (rs, n) -> new Link(rs.getObject("ticket_id", UUID.class),
             rs.getObject("incident_id", UUID.class), rs.getObject("organization_id", UUID.class),
-            rs.getObject("site_id", UUID.class), rs.getObject("requester_id", UUID.class), instant(rs, "linked_at"),
+            rs.getObject("site_id", UUID.class), rs.getObject("requester_id", UUID.class), instant(rs, "arrived_at"),
+            instant(rs, "linked_at"),
             rs.getObject("linked_by", UUID.class), rs.getString("reason"));
 
     private static Instant instant(ResultSet rs, String col) throws SQLException {

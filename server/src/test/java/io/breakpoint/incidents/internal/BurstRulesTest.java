@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -81,10 +82,12 @@ class BurstRulesTest {
         Incident atChesterfield = incident(CHESTERFIELD, NOON);
         Incident orgWide = incident(null, NOON);
         Duration w = Duration.ofMinutes(10);
-        assertThat(BurstRules.joinable(slow(CHESTERFIELD, NOON.plus(Duration.ofMinutes(9))), List.of(atChesterfield), w)).isPresent();
-        assertThat(BurstRules.joinable(slow(CHESTERFIELD, NOON.plus(Duration.ofMinutes(11))), List.of(atChesterfield), w)).isEmpty();
-        assertThat(BurstRules.joinable(slow(OFALLON, NOON.plus(Duration.ofMinutes(1))), List.of(atChesterfield), w)).isEmpty();
-        assertThat(BurstRules.joinable(slow(OFALLON, NOON.plus(Duration.ofMinutes(1))), List.of(atChesterfield, orgWide), w))
+        // Chesterfield's latest ticket came at 12:05, so until 12:15 a new one joins.
+        Map<UUID, Instant> latest = Map.of(atChesterfield.id(), NOON.plus(Duration.ofMinutes(5)), orgWide.id(), NOON);
+        assertThat(BurstRules.joinable(slow(CHESTERFIELD, NOON.plus(Duration.ofMinutes(14))), List.of(atChesterfield), latest, w)).isPresent();
+        assertThat(BurstRules.joinable(slow(CHESTERFIELD, NOON.plus(Duration.ofMinutes(16))), List.of(atChesterfield), latest, w)).isEmpty();
+        assertThat(BurstRules.joinable(slow(OFALLON, NOON.plus(Duration.ofMinutes(1))), List.of(atChesterfield), latest, w)).isEmpty();
+        assertThat(BurstRules.joinable(slow(OFALLON, NOON.plus(Duration.ofMinutes(1))), List.of(atChesterfield, orgWide), latest, w))
                 .hasValue(orgWide);
     }
 
@@ -112,6 +115,6 @@ class BurstRulesTest {
 
     private static Incident incident(UUID site, Instant lastArrival) {
         return new Incident(UUID.randomUUID(), 1, ORG, site, Category.EMR_PERFORMANCE, 2, Priority.P2, "EMR", IncidentStatus.OPEN,
-                null, null, lastArrival, lastArrival, null, null, null, 0);
+                null, null, lastArrival, null, null, null, 0);
     }
 }
