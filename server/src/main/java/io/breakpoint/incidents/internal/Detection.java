@@ -7,6 +7,7 @@ import io.breakpoint.identity.SiteSummary;
 import io.breakpoint.tickets.IncidentTickets;
 import io.breakpoint.tickets.IncidentTickets.Member;
 import io.breakpoint.tickets.TicketEvents.TicketOpened;
+import io.breakpoint.tickets.TicketStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -61,7 +62,14 @@ public class Detection {
         Channel.runAs(Channel.SYS, () -> {
             for (int attempt = 1; attempt <= 2; attempt++) {
                 try {
-                    tx.executeWithoutResult(s -> consider(event.ticketId()));
+                    // The event says all detection needs of the new ticket: no read of it (the first attempt only).
+                    Member arrived = new Member(event.ticketId(), "BP-" + event.number(), null, event.organizationId(),
+                            event.siteId(), event.requesterId(), event.category(), event.tier(), event.priority(),
+                            TicketStatus.TRIAGED, null, event.at());
+                    boolean first = attempt == 1;
+                    tx.executeWithoutResult(s -> {
+                        if (first) consider(arrived); else consider(event.ticketId());
+                    });
                     return;
                 } catch (DataIntegrityViolationException | ConflictException raced) {
                     log.info("Ticket {} raced another incident decision (attempt {}): {}", event.ticketId(), attempt, raced.getMessage());
@@ -74,6 +82,11 @@ public class Detection {
     public void consider(UUID ticketId) {
         Member t = tickets.members(List.of(ticketId)).stream().findFirst().orElse(null);
         if (t == null || !t.open() || !settings.watches(t.category()) || !store.linkedAmong(List.of(ticketId)).isEmpty()) return;
+        consider(t);
+    }
+
+    /** A ticket just opened (not linked yet: the link table's key refuses a second link of it anyway). */
+    private void consider(Member t) {
         String place = placeOf(t.siteId(), t.organizationId());
         String kind = t.category().label();
         List<Incident> candidates = store.openOfKind(t.organizationId(), t.category());
