@@ -53,9 +53,12 @@ public final class BurstRules {
      * category that arrived within the window before it (itself included) and belong to no incident yet.
      */
     public static Optional<Burst> detect(Member newest, List<Member> recent, Settings s) {
+        // A millisecond of slack at the end: the newest ticket's time may come from its event (nanoseconds) while the
+        // database rounds what it stored to microseconds, a little later, so it would no longer count as itself.
+        Instant end = newest.createdAt().plusMillis(1);
         List<Member> window = recent.stream()
                 .filter(m -> !m.createdAt().isBefore(newest.createdAt().minus(s.window())))
-                .filter(m -> !m.createdAt().isAfter(newest.createdAt()))
+                .filter(m -> !m.createdAt().isAfter(end))
                 .sorted(Comparator.comparing(Member::createdAt).thenComparing(Member::reference))
                 .toList();
         List<Member> sameSite = window.stream().filter(m -> Objects.equals(m.siteId(), newest.siteId())).toList();
