@@ -58,6 +58,19 @@ class BurstRulesTest {
     }
 
     @Test
+    void theNewestTicketCountsAsItselfWhenTheDatabaseRoundedItsTimeUp() {
+        List<Member> four = burst(CHESTERFIELD, 4, Duration.ofMinutes(1));
+        Instant fromEvent = NOON.plus(Duration.ofMinutes(5)).plusNanos(999_600);
+        Member newest = slow(CHESTERFIELD, fromEvent);
+        Member storedRoundedUp = new Member(newest.ticketId(), newest.reference(), "EMR slow", ORG, CHESTERFIELD,
+                newest.requesterId(), Category.EMR_PERFORMANCE, 2, Priority.P3, TicketStatus.TRIAGED, null,
+                NOON.plus(Duration.ofMinutes(5)).plusNanos(1_000_000));
+        List<Member> read = new ArrayList<>(four);
+        read.add(storedRoundedUp);
+        assertThat(BurstRules.detect(newest, read, DEFAULTS)).hasValueSatisfying(b -> assertThat(b.tickets()).hasSize(5));
+    }
+
+    @Test
     void ticketsOlderThanTheWindowDoNotCount() {
         List<Member> spread = burst(CHESTERFIELD, 5, Duration.ofMinutes(3)); // 12 minutes from first to last
         assertThat(BurstRules.detect(spread.get(4), spread, DEFAULTS)).isEmpty();
