@@ -169,6 +169,34 @@ abstract class IsolationTest extends ApiTest {
         p.put("GET /api/v1/sites/{siteId}/probe-settings", List.of(new Named("B's probe settings", (c, id) -> c.get(sites + id + "/probe-settings"), bSite)));
         p.put("PUT /api/v1/sites/{siteId}/probe-settings", List.of(new Named("change B's probe settings",
                 (c, id) -> c.send("PUT", sites + id + "/probe-settings", Map.of("edgeHost", "evil.example")), bSite)));
+        // Major incidents (docs/decisions/0010): B's own incident, and one shared by A and B that A's people may read
+        // (through A's ticket) but whose B ticket they must never see, link, unlink, answer or resolve.
+        String in = "/api/v1/incidents/";
+        p.put("GET /api/v1/incidents", List.of(
+                new Listing("my incidents", c -> c.get("/api/v1/incidents")),
+                new Listing("my open incidents", c -> c.get("/api/v1/incidents?status=OPEN"))));
+        p.put("POST /api/v1/incidents", List.of(
+                new Named("declare an incident of B's ticket", (c, id) -> c.post("/api/v1/incidents",
+                        Map.of("title", "Outage", "ticketIds", List.of(id))), IsolationTest::foreignTicketId)));
+        p.put("GET /api/v1/incidents/{id}", List.of(
+                new Named("read B's incident", (c, id) -> c.get(in + id), s -> s.foreignIncident),
+                new Listing("read the shared incident", c -> c.get(in + sharedIncident))));
+        p.put("POST /api/v1/incidents/{id}/tickets", List.of(
+                new Named("link to B's incident", (c, id) -> c.post(in + id + "/tickets", Map.of("ticketId", ownTicket.get(callerOf(c)))),
+                        s -> s.foreignIncident),
+                new Named("link B's ticket to the shared incident", (c, id) -> c.post(in + sharedIncident + "/tickets",
+                        Map.of("ticketId", id)), IsolationTest::foreignTicketId)));
+        p.put("DELETE /api/v1/incidents/{id}/tickets/{ticketId}", List.of(
+                new Named("unlink from B's incident", (c, id) -> c.send("DELETE", in + id + "/tickets/" + ownTicket.get(callerOf(c)), null),
+                        s -> s.foreignIncident),
+                new Named("unlink B's ticket from the shared incident", (c, id) -> c.send("DELETE", in + sharedIncident + "/tickets/" + id, null),
+                        s -> s.sharedForeignTicket)));
+        p.put("POST /api/v1/incidents/{id}/replies", List.of(
+                new Named("answer B's incident", (c, id) -> c.post(in + id + "/replies", Map.of("body", "Hello")), s -> s.foreignIncident),
+                new Listing("answer everyone of the shared incident", c -> c.post(in + sharedIncident + "/replies", Map.of("body", "Hello")))));
+        p.put("POST /api/v1/incidents/{id}/resolve", List.of(
+                new Named("resolve B's incident", (c, id) -> c.post(in + id + "/resolve", Map.of("resolution", "Done")), s -> s.foreignIncident),
+                new Listing("resolve the shared incident", c -> c.post(in + sharedIncident + "/resolve", Map.of("resolution", "Done")))));
         compliance(p);
         return p;
     }
@@ -267,6 +295,24 @@ abstract class IsolationTest extends ApiTest {
             foreignMarkers.add(p.id().toString());
             foreignMarkers.add(p.email());
         }
+    }
+
+    private String foreignIncident, sharedIncident, sharedForeignTicket;
+
+    @BeforeAll
+    void foreignAndSharedIncidents() {
+        Api api = Api.at(port);
+        String lakesideOnly = api.as(clinics.ivy()).post("/api/v1/tickets", aTicket().about("Laptop request for the new Lakeside nurse")
+                .describedAs("Please order a laptop for the nurse who starts Monday.").json()).expect(201).path("id").asString();
+        foreignIncident = api.as(clinics.lin()).post("/api/v1/incidents", Map.of("title", "Lakeside laptop rollout",
+                "ticketIds", List.of(lakesideOnly))).expect(201).path("incident").path("id").asString();
+        String riverbends = api.as(clinics.fox()).post("/api/v1/tickets", aTicket().about("New hire needs an EMR account")
+                .describedAs("Our new medical assistant starts Monday.").json()).expect(201).path("id").asString();
+        sharedForeignTicket = api.as(clinics.ivy()).post("/api/v1/tickets", aTicket().about("New Lakeside hire needs an account")
+                .describedAs("Lakeside front desk hire starts Monday.").json()).expect(201).path("id").asString();
+        sharedIncident = api.as(clinics.mspAdmin()).post("/api/v1/incidents", Map.of("title", "Onboarding backlog",
+                "ticketIds", List.of(riverbends, sharedForeignTicket))).expect(201).path("incident").path("id").asString();
+        foreignMarkers.addAll(List.of(foreignIncident, lakesideOnly, sharedForeignTicket, "laptop rollout"));
     }
 
     @Test

@@ -32,13 +32,15 @@ class DemoData implements ApplicationRunner {
     private final ComplianceDemo compliance;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final DemoIncidents incidents;
 
     private final String configuredPassword;
     private final DemoMfa mfa;
 
     DemoData(Administration admin, Directory directory, TicketImport tickets, ComplianceDemo compliance, Clock clock, TransactionTemplate tx,
-             @Value("${breakpoint.demo.password:}") String configuredPassword, DemoMfa mfa) {
+             DemoIncidents incidents, @Value("${breakpoint.demo.password:}") String configuredPassword, DemoMfa mfa) {
         this.mfa = mfa;
+        this.incidents = incidents;
         this.configuredPassword = configuredPassword;
         this.admin = admin;
         this.directory = directory;
@@ -125,6 +127,7 @@ class DemoData implements ApplicationRunner {
             n[0] += history.fourWeeks(tickets, List.of(new Place(chesterfield, ellis), new Place(ofallon, fox), new Place(mainCampus, ellis)), 7);
             n[0] += history.fourWeeks(tickets, List.of(new Place(lakesideClinic, ivy)), 3);
             compliance.seed(riverbend);
+            incidents.seed(riverbend, chesterfield, ellis, ben, password);
         });
         log.info("Demo: seeded 2 organizations, 4 sites, 12 people and {} tickets of history.", n[0]);
     }
