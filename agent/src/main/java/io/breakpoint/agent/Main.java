@@ -94,7 +94,7 @@ public final class Main {
                     return 64;
             }
         } catch (UncheckedIOException | IllegalStateException e) {
-            env.err.println("breakpoint-agent: " + e.getMessage());
+            env.err.println("breakpoint-agent: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         }
     }
@@ -169,7 +169,7 @@ public final class Main {
         }
         state.create();
         try (FileChannel lockFile = FileChannel.open(state.path().resolve("run.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock()) {
+                StandardOpenOption.WRITE); FileLock lock = tryLock(lockFile)) {
             if (lock == null) {
                 env.err.println("another agent is already running with " + state.path());
                 return 1;
@@ -188,6 +188,15 @@ public final class Main {
         } catch (IOException e) {
             env.err.println("cannot lock " + state.path().resolve("run.lock") + ": " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** Null when another process (or, in tests, this one) holds the lock. */
+    private static FileLock tryLock(FileChannel file) throws IOException {
+        try {
+            return file.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+            return null;
         }
     }
 
