@@ -75,6 +75,10 @@ public final class Agent {
         return queue;
     }
 
+    StateDir.Enrollment enrollment() {
+        return enrollment;
+    }
+
     SiteConfig config() {
         return config;
     }
