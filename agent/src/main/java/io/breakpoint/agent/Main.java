@@ -38,8 +38,9 @@ public final class Main {
             "usage: breakpoint-agent COMMAND [flags]",
             "  enroll --server URL --code CODE [--trust-cert FILE.pem] [--force]",
             "                         join the site whose enrollment code this is",
-            "  run                    measure and report until stopped (the service)",
-            "  report-slowness [NOTE] [--user EMAIL]",
+            "  run [--gateway HOST[:PORT]]",
+            "                         measure and report until stopped (the service)",
+            "  report-slowness [NOTE] [--user EMAIL] [--gateway HOST[:PORT]]",
             "                         measure now and open an EMR performance ticket",
             "  status                 enrolled?, server, site, last send, queue, last errors",
             "flags for every command: --state DIR (default ~/.breakpoint-agent)");
@@ -54,6 +55,8 @@ public final class Main {
         Random random = new Random();
         Duration probeTimeout = Duration.ofSeconds(2);
         int connectAttempts = 5;
+        /** Probe this as the gateway instead of the default route's (flag --gateway). */
+        String gateway;
 
         Sampler.Device device() {
             if (device == null) device = Sampler.oshi();
@@ -79,6 +82,7 @@ public final class Main {
             return 64;
         }
         StateDir state = new StateDir(a.flags.containsKey("state") ? Path.of(a.flags.get("state")) : StateDir.defaultDir());
+        if (a.flags.containsKey("gateway")) env.gateway = a.flags.get("gateway");
         try {
             switch (a.command) {
                 case "enroll": return enroll(a, state, env);
@@ -204,7 +208,8 @@ public final class Main {
         StateDir.Enrollment e = state.enrollment();
         Trust trust = Trust.from(state.trustFile());
         ServerClient server = new ServerClient(e.server(), e.credentials(), trust);
-        Sampler sampler = new Sampler(env.device(), new Probes(trust.sslContext(), env.probeTimeout, env.connectAttempts), env.clock);
+        Sampler sampler = new Sampler(env.device(), new Probes(trust.sslContext(), env.probeTimeout, env.connectAttempts), env.clock,
+                env.gateway);
         return new Agent(state, server, sampler, new Log(env.err, env.clock), env.clock, env.options, env.random);
     }
 
@@ -226,7 +231,8 @@ public final class Main {
         }
         config = SiteConfigs.normalized(config == null || !SiteConfigs.problems(config).isEmpty() ? SiteConfigs.DEFAULTS : config);
         env.out.println("Measuring...");
-        Sampler sampler = new Sampler(env.device(), new Probes(trust.sslContext(), env.probeTimeout, env.connectAttempts), env.clock);
+        Sampler sampler = new Sampler(env.device(), new Probes(trust.sslContext(), env.probeTimeout, env.connectAttempts), env.clock,
+                env.gateway);
         List<Sample> burst = new ArrayList<>();
         DeviceFacts facts = null;
         try {

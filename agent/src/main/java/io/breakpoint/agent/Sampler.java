@@ -42,11 +42,14 @@ final class Sampler {
     private final Device device;
     private final Probes probes;
     private final Clock clock;
+    private final String gateway;
 
-    Sampler(Device device, Probes probes, Clock clock) {
+    /** @param gateway the gateway to probe ({@code host} or {@code host:port}); null to use the default route's */
+    Sampler(Device device, Probes probes, Clock clock, String gateway) {
         this.device = device;
         this.probes = probes;
         this.clock = clock;
+        this.gateway = gateway;
     }
 
     DeviceFacts facts() {
@@ -57,8 +60,12 @@ final class Sampler {
         Instant takenAt = Instant.now(clock);
         DeviceState state = device.state();
         List<ProbeResult> results = new ArrayList<>();
-        DefaultGateway.Route gateway = DefaultGateway.find();
-        if (gateway != null) results.add(probes.host("GATEWAY", gateway.address()));
+        String gatewayTarget = gateway;
+        if (gatewayTarget == null) {
+            DefaultGateway.Route route = DefaultGateway.find();
+            if (route != null) gatewayTarget = route.address();
+        }
+        if (gatewayTarget != null) results.add(probes.host("GATEWAY", gatewayTarget));
         if (config.edgeHost() != null) results.add(probes.host("EDGE", config.edgeHost()));
         if (config.referenceHost() != null) results.add(probes.host("REFERENCE", config.referenceHost()));
         for (String url : config.emrEndpoints()) results.add(probes.endpoint("EMR", url));

@@ -1,6 +1,7 @@
 package io.breakpoint.agent;
 
 import io.breakpoint.agent.json.Json;
+import io.breakpoint.agent.probe.Probes;
 import io.breakpoint.agent.protocol.BatchReceipt;
 import io.breakpoint.agent.protocol.DeviceCredentials;
 import io.breakpoint.agent.protocol.EnrollmentRequest;
@@ -58,6 +59,7 @@ public final class ServerClient {
                 .sslContext(trust.sslContext())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
+                .executor(Probes.HTTP_EXECUTOR)
                 .build();
     }
 

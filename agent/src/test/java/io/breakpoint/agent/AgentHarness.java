@@ -42,6 +42,7 @@ final class AgentHarness implements AutoCloseable {
         env.random = new Random(4);
         env.probeTimeout = Duration.ofMillis(500);
         env.connectAttempts = 2;
+        env.gateway = "127.0.0.1"; // never the real gateway: tests send nothing beyond this machine
         return env;
     }
 

@@ -36,6 +36,16 @@ import javax.net.ssl.SSLSocket;
  */
 public final class Probes {
 
+    /**
+     * The agent's HTTP clients share one daemon thread for their callbacks; the JDK's default is a cached
+     * pool per client, a few threads (and their stacks and malloc arenas) each. Requests are synchronous.
+     */
+    public static final java.util.concurrent.Executor HTTP_EXECUTOR = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "agent-http");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final SSLContext tls;
     private final Duration timeout;
     private final int connectAttempts;
@@ -206,7 +216,8 @@ public final class Probes {
     private synchronized HttpClient transactionClient() {
         if (transactionClient == null) {
             transactionClient = HttpClient.newBuilder().sslContext(tls).connectTimeout(timeout)
-                    .followRedirects(HttpClient.Redirect.NORMAL).version(HttpClient.Version.HTTP_1_1).build();
+                    .followRedirects(HttpClient.Redirect.NORMAL).version(HttpClient.Version.HTTP_1_1)
+                    .executor(HTTP_EXECUTOR).build();
         }
         return transactionClient;
     }
@@ -218,7 +229,7 @@ public final class Probes {
         String lastError;
 
         Double mean() {
-            return times.isEmpty() ? null : times.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            return times.isEmpty() ? null : round(times.stream().mapToDouble(Double::doubleValue).average().orElse(0));
         }
 
         /** Mean absolute difference between consecutive successful connect times. */
@@ -226,7 +237,7 @@ public final class Probes {
             if (times.size() < 2) return null;
             double sum = 0;
             for (int i = 1; i < times.size(); i++) sum += Math.abs(times.get(i) - times.get(i - 1));
-            return sum / (times.size() - 1);
+            return round(sum / (times.size() - 1));
         }
 
         String error() {
@@ -309,7 +320,12 @@ public final class Probes {
     }
 
     private static double ms(long sinceNanos) {
-        return Math.round((System.nanoTime() - sinceNanos) / 10_000.0) / 100.0;
+        return round((System.nanoTime() - sinceNanos) / 1e6);
+    }
+
+    /** Milliseconds to the hundredth: finer is noise. */
+    private static double round(double ms) {
+        return Math.round(ms * 100) / 100.0;
     }
 
     private static String shorten(String message) {
