@@ -39,8 +39,12 @@ java -cp "$ROOT/agent/target/test-classes:$ROOT/agent/target/breakpoint-agent.ja
 FAKE_PID=$!
 for _ in $(seq 1 50); do
   if grep -q "fake server on" "$STATE.fake.log" 2>/dev/null; then break; fi
+  if ! kill -0 "$FAKE_PID" 2>/dev/null; then break; fi
   sleep 0.2
 done
+if ! grep -q "fake server on" "$STATE.fake.log" 2>/dev/null; then
+  echo "the fake server did not start on port $PORT (set PORT to a free one):"; cat "$STATE.fake.log"; exit 1
+fi
 
 AGENT="$ROOT/agent/bin/breakpoint-agent"
 "$AGENT" enroll --server "http://127.0.0.1:$PORT" --code LAKESIDE-7F3K --state "$STATE/agent" >/dev/null

@@ -291,7 +291,7 @@ public final class Agent {
     private static String message(Exception e) {
         String m = e.getMessage();
         if (e instanceof java.net.ConnectException) return "server unreachable: connection refused";
-        if (e instanceof java.net.http.HttpTimeoutException) return "server unreachable: timed out";
+        if (e instanceof java.net.SocketTimeoutException) return "server unreachable: timed out";
         if (m == null || m.isBlank()) return e.getClass().getSimpleName();
         return m;
     }

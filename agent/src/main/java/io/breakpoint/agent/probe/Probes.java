@@ -14,9 +14,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,25 +33,16 @@ import javax.net.ssl.SSLSocket;
  */
 public final class Probes {
 
-    /**
-     * The agent's HTTP clients share one daemon thread for their callbacks; the JDK's default is a cached
-     * pool per client, a few threads (and their stacks and malloc arenas) each. Requests are synchronous.
-     */
-    public static final java.util.concurrent.Executor HTTP_EXECUTOR = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "agent-http");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final SSLContext tls;
     private final Duration timeout;
     private final int connectAttempts;
-    private HttpClient transactionClient;
+    private final Http http;
 
     public Probes(SSLContext tls, Duration timeout, int connectAttempts) {
         this.tls = tls;
         this.timeout = timeout;
         this.connectAttempts = connectAttempts;
+        this.http = new Http(tls, timeout, timeout);
     }
 
     /** A host: by TCP connect when a port is given ({@code host:port}), else by {@link InetAddress#isReachable}. */
@@ -157,26 +145,20 @@ public final class Probes {
                 more.jitter(), error);
     }
 
-    /** The configured sequence of GETs on one client (as a browser would reuse its connection), timed end to end. */
+    /** The configured sequence of GETs (kept-alive connections reused, as a browser would), timed end to end. */
     public ProbeResult transaction(String hop, List<String> urls) {
         String target = String.join(" ", urls);
         long start = System.nanoTime();
         Double firstByteMs = null;
         int failures = 0;
         String error = null;
-        HttpClient client = transactionClient();
         for (String url : urls) {
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                        .header("User-Agent", "breakpoint-agent").GET().build();
-                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                try (InputStream body = response.body()) {
-                    if (firstByteMs == null) firstByteMs = ms(start);
-                    body.transferTo(OutputStream.nullOutputStream());
-                }
-                if (response.statusCode() >= 400) {
+                Http.Response response = http.download(URI.create(url), java.util.Map.of(), 8L * 1024 * 1024, true);
+                if (firstByteMs == null) firstByteMs = ms(start);
+                if (response.status() >= 400) {
                     failures++;
-                    if (error == null) error = "http " + response.statusCode() + " " + url;
+                    if (error == null) error = "http " + response.status() + " " + url;
                 }
             } catch (IllegalArgumentException bad) {
                 failures++;
@@ -184,9 +166,6 @@ public final class Probes {
             } catch (IOException e) {
                 failures++;
                 if (error == null) error = classify(e) + " " + url;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return failed(hop, target, "interrupted");
             }
         }
         return new ProbeResult(hop, target, null, null, null, firstByteMs, failures == urls.size() ? null : ms(start),
@@ -211,15 +190,6 @@ public final class Probes {
             }
         }
         return new SegmentationCheck(guestAddresses.size(), reachable);
-    }
-
-    private synchronized HttpClient transactionClient() {
-        if (transactionClient == null) {
-            transactionClient = HttpClient.newBuilder().sslContext(tls).connectTimeout(timeout)
-                    .followRedirects(HttpClient.Redirect.NORMAL).version(HttpClient.Version.HTTP_1_1)
-                    .executor(HTTP_EXECUTOR).build();
-        }
-        return transactionClient;
     }
 
     private static final class Connects {
@@ -291,7 +261,7 @@ public final class Probes {
     }
 
     private static String classify(IOException e) {
-        if (e instanceof SocketTimeoutException || e instanceof java.net.http.HttpTimeoutException) return "timeout";
+        if (e instanceof SocketTimeoutException) return "timeout";
         if (e instanceof UnknownHostException) return "dns";
         if (e instanceof NoRouteToHostException) return "unreachable";
         if (e instanceof SSLException) return "tls";

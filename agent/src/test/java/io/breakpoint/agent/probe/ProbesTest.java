@@ -76,6 +76,15 @@ class ProbesTest {
     }
 
     @Test
+    void theTransactionChecksHostNamesToo() {
+        String base = "https://localhost:" + impostor.port();
+        ProbeResult r = trusting(impostor.pem()).transaction("EMR_TRANSACTION", List.of(base + "/login"));
+
+        assertThat(r.failures()).isEqualTo(1);
+        assertThat(r.error()).startsWith("tls");
+    }
+
+    @Test
     void theEmrTransactionTimesTheWholeSequence() {
         String base = "https://localhost:" + emr.port();
         ProbeResult r = trusting(emr.pem()).transaction("EMR_TRANSACTION", List.of(base + "/login", base + "/static/app.js"));
