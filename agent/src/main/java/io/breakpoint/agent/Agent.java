@@ -251,11 +251,11 @@ public final class Agent {
             }
             queue.ack(batch);
             sendBackoff.succeeded();
-            batchLimit = config.maxBatchSamples();
-            if (receipt.rejected() != null) {
-                for (var rejected : receipt.rejected()) {
-                    problem("the server rejected sample " + rejected.sampleId() + ": " + rejected.reason());
-                }
+            batchLimit = Math.min(config.maxBatchSamples(), batchLimit * 2); // back up after a split, step by step
+            if (receipt.rejected() != null && !receipt.rejected().isEmpty()) {
+                var first = receipt.rejected().get(0);
+                problem("the server rejected " + receipt.rejected().size() + " of " + samples.size() + " samples (first: "
+                        + first.sampleId() + ": " + first.reason() + "); they are not sent again");
             }
             status = new AgentStatus(status.startedAt(), status.lastSampleAt(), sentAt, status.lastConfigAt(),
                     status.configVersion(), status.samplesSent() + receipt.accepted() + receipt.duplicates(),

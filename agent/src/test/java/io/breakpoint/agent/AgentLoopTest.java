@@ -75,4 +75,26 @@ class AgentLoopTest {
                     .contains("last send:     never").contains("server unreachable");
         }
     }
+
+    @Test
+    void aBacklogTooBigForOneBatchIsSplitAndStillArrivesWholeAndInOrder() throws Exception {
+        try (FakeServer server = new FakeServer().start(); AgentHarness agent = new AgentHarness(home)) {
+            StateDir state = agent.enrolledAt(server, server.url());
+            state.saveConfig(AgentHarness.fastConfig(2, null));
+            server.config(AgentHarness.fastConfig(2, null));
+            io.breakpoint.agent.queue.SampleQueue backlog = new io.breakpoint.agent.queue.SampleQueue(state.queueDir(), 1L << 20);
+            java.time.Instant t = java.time.Instant.parse("2026-11-25T08:00:00Z");
+            for (int i = 0; i < 9; i++) backlog.append(Samples.aSample(t.plusSeconds(60L * i)));
+            server.maxBatch = 3;
+
+            agent.startService();
+            AgentHarness.await("the backlog arrives", () -> server.stored.size() >= 10, Duration.ofSeconds(15));
+            agent.stopService();
+
+            assertThat(server.storedIds()).doesNotHaveDuplicates();
+            assertThat(server.stored.subList(0, 9)).extracting(s -> s.takenAt()).isSorted().first().isEqualTo(t);
+            assertThat(agent.log()).doesNotContain("refused sample");
+            assertThat(server.batches.get()).isGreaterThanOrEqualTo(3); // at most 3 samples a batch
+        }
+    }
 }

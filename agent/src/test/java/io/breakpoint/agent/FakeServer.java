@@ -47,6 +47,8 @@ public final class FakeServer implements AutoCloseable {
     public final AtomicInteger configRequests = new AtomicInteger();
     /** What GET /api/v1/agent/config answers (raw, so tests can send malformed text). */
     public volatile String configJson;
+    /** Batches with more samples are refused whole with 413, like a server with a smaller limit. */
+    public volatile int maxBatch = Integer.MAX_VALUE;
     /** Store the next N batches but fail the answer, as if the receipt were lost on the way back. */
     public final AtomicInteger loseReceipts = new AtomicInteger();
 
@@ -124,6 +126,10 @@ public final class FakeServer implements AutoCloseable {
         UUID device = device(ex);
         if (device == null) return;
         TelemetryBatch batch = Json.read(body(ex), TelemetryBatch.class);
+        if (batch.samples().size() > maxBatch) {
+            problem(ex, 413, "Batch too large", "A batch holds at most " + maxBatch + " samples");
+            return;
+        }
         batches.incrementAndGet();
         int accepted = 0;
         int dup = 0;
