@@ -179,10 +179,23 @@ public final class Main {
                 return 1;
             }
             Agent agent = newAgent(state, env);
-            Thread hook = new Thread(agent::stop, "agent-shutdown");
+            java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+            // On SIGTERM: end the round and save the status before the JVM goes (at most 5 s).
+            Thread hook = new Thread(() -> {
+                agent.stop();
+                try {
+                    finished.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "agent-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             if (running != null) running.accept(agent);
-            agent.run();
+            try {
+                agent.run();
+            } finally {
+                finished.countDown();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

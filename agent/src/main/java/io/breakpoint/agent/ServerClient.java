@@ -73,7 +73,9 @@ public final class ServerClient {
     /** Downloads {@code url} (relative to the server, or absolute) and times it. */
     public Throughput throughput(String url) throws IOException {
         long start = System.nanoTime();
-        Http.Response response = http.download(resolve(url), headers(true, false), THROUGHPUT_MAX_BYTES, false);
+        Map<String, String> headers = headers(true, false);
+        headers.put("Accept", "*/*"); // the server answers with application/octet-stream
+        Http.Response response = http.download(resolve(url), headers, THROUGHPUT_MAX_BYTES, false);
         if (response.status() != 200) throw new Refused(response.status(), "throughput: HTTP " + response.status());
         double seconds = Math.max(1e-6, (System.nanoTime() - start) / 1e9);
         return new Throughput(response.bytes(), seconds, Math.round(response.bytes() * 8 / seconds / 1e4) / 100.0);

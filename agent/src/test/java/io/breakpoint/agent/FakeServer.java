@@ -72,7 +72,14 @@ public final class FakeServer implements AutoCloseable {
         http.createContext("/api/v1/agent/config", this::config);
         http.createContext("/api/v1/telemetry", this::telemetry);
         http.createContext("/api/v1/devices/", this::slowness);
-        http.createContext("/throughput", ex -> answer(ex, 200, "application/octet-stream", new byte[256 * 1024]));
+        http.createContext("/throughput", ex -> {
+            String accept = ex.getRequestHeaders().getFirst("Accept");
+            if (accept != null && !accept.contains("*/*") && !accept.contains("application/octet-stream")) {
+                problem(ex, 406, "Not acceptable", "the throughput sample is application/octet-stream"); // as Spring answers
+                return;
+            }
+            answer(ex, 200, "application/octet-stream", new byte[256 * 1024]);
+        });
         http.createContext("/emr", ex -> answer(ex, 200, "text/html", "<html>EMR login</html>".getBytes(StandardCharsets.UTF_8)));
         http.start();
         return this;
