@@ -13,9 +13,9 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Plain synchronous HTTP on {@link HttpURLConnection}, for the server routes and the EMR transaction. Not
- * {@code java.net.http}: its client brings about 300 classes, a selector thread per client and an executor,
- * a few megabytes the agent's 64 MB budget cannot spare (bench/RESULTS.md, section 4). Host names are
- * verified: HttpsURLConnection checks them with its default verifier.
+ * {@code java.net.http}: its client brings about 300 classes, a selector thread per client and an executor:
+ * 6 MB more resident, which the agent's 64 MB budget cannot spare (bench/RESULTS.md, "Workstation agent").
+ * Host names are verified: HttpsURLConnection checks them with its default verifier.
  */
 public final class Http {
 
