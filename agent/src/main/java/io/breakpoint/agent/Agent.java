@@ -96,17 +96,21 @@ public final class Agent {
         while (!stopped) {
             try {
                 now = millis();
-                if (now >= nextConfig) nextConfig = now + refreshConfig().toMillis();
+                if (now >= nextConfig) {
+                    nextConfig = now + options.backoffBase().toMillis(); // stands if the refresh fails unexpectedly
+                    nextConfig = now + refreshConfig().toMillis();
+                }
                 if (stopped) break;
                 now = millis();
                 if (now >= nextSample) {
                     boolean withFacts = now >= nextFacts;
                     boolean withThroughput = config.throughputUrl() != null && config.throughputEverySeconds() > 0
                             && now >= nextThroughput;
-                    sample(withFacts, withThroughput);
+                    // the next times first: a round that fails unexpectedly (a full disk) is not retried at once
                     if (withFacts) nextFacts = now + options.factsEvery().toMillis();
                     if (withThroughput) nextThroughput = now + config.throughputEverySeconds() * 1000L;
                     nextSample = Math.max(nextSample + config.sampleEverySeconds() * 1000L, now + 200);
+                    sample(withFacts, withThroughput);
                     if (nextSend > now && sendBackoff.failures() == 0) nextSend = now;
                 }
                 if (stopped) break;
