@@ -301,7 +301,7 @@ public final class Agent {
     }
 
     private static String seconds(Duration d) {
-        return String.format("%.1f s", d.toMillis() / 1000.0);
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     private static void sleepQuietly(long millis) {

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,9 +65,13 @@ class AgentLoopTest {
             String log = agent.log();
             assertThat(log).contains("cannot send").contains("server unreachable: connection refused")
                     .contains("keeping them, retrying in").contains("cannot fetch the configuration");
-            // backoff: with a 0.2 s base and a 1 s cap, about 4 s of failures take well under one try per sample
-            long sendTries = log.lines().filter(l -> l.contains("cannot send")).count();
-            assertThat(sendTries).isBetween(2L, 10L);
+            // backoff: a 0.2 s base doubling to a 1 s cap, each wait between half and all of that
+            List<Double> waits = log.lines().filter(l -> l.contains("cannot send"))
+                    .map(l -> Double.parseDouble(l.replaceAll(".*retrying in ([0-9.]+) s.*", "$1"))).toList();
+            assertThat(waits.size()).isGreaterThanOrEqualTo(3);
+            assertThat(waits.get(0)).isBetween(0.1, 0.2);
+            assertThat(waits.get(1)).isBetween(0.2, 0.4);
+            assertThat(waits).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(1.0));
             assertThat(agent.workstation.rounds.get()).isGreaterThanOrEqualTo(4);
 
             agent.stopService();

@@ -225,7 +225,7 @@ public final class Probes {
                 c.times.add(ms(t0));
             } catch (ConnectException refused) {
                 // "Connection refused" is the host answering; "timed out" and "unreachable" are not
-                if (String.valueOf(refused.getMessage()).toLowerCase().contains("refused")) {
+                if (String.valueOf(refused.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("refused")) {
                     c.times.add(ms(t0));
                 } else {
                     c.failures++;
@@ -266,7 +266,7 @@ public final class Probes {
         if (e instanceof NoRouteToHostException) return "unreachable";
         if (e instanceof SSLException) return "tls";
         if (e instanceof ConnectException) {
-            String m = String.valueOf(e.getMessage()).toLowerCase();
+            String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
             if (m.contains("timed out")) return "timeout";
             return m.contains("refused") ? "refused" : "unreachable";
         }

@@ -285,6 +285,6 @@ public final class SampleQueue {
     }
 
     private Path segment(long number) {
-        return dir.resolve(String.format("%s%016d%s", SEGMENT_PREFIX, number, SEGMENT_SUFFIX));
+        return dir.resolve(String.format(java.util.Locale.ROOT, "%s%016d%s", SEGMENT_PREFIX, number, SEGMENT_SUFFIX));
     }
 }
