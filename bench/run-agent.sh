@@ -5,6 +5,7 @@
 #
 #   bench/run-agent.sh            10 minutes, a round every 60 s (the default interval)
 #   bench/run-agent.sh --short    2 minutes
+#   TLS=1 bench/run-agent.sh      the EMR page and transaction over HTTPS (self-signed, trusted via --trust-cert)
 # Knobs: DURATION (seconds), EVERY (seconds between rounds), PORT (18931), SKIP_BUILD=1,
 #        BREAKPOINT_AGENT_JAVA_OPTS (extra JVM flags for the agent, to compare settings).
 #
@@ -16,6 +17,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION="${DURATION:-600}"
 if [[ "${1:-}" == "--short" ]]; then DURATION="${DURATION_SHORT:-120}"; fi
+TLS_ARGS=()
+if [[ "${TLS:-}" == 1 ]]; then TLS_ARGS=(--tls-emr); fi
 EVERY="${EVERY:-60}"
 PORT="${PORT:-18931}"
 WARMUP=30
@@ -34,8 +37,9 @@ if [[ "${SKIP_BUILD:-}" != 1 ]]; then
   (cd "$ROOT" && mvn -B -o -q package -DskipTests -pl agent -am)
 fi
 
+if [[ ${#TLS_ARGS[@]} -gt 0 ]]; then TLS_ARGS+=("$STATE"); fi
 java -cp "$ROOT/agent/target/test-classes:$ROOT/agent/target/breakpoint-agent.jar" io.breakpoint.agent.FakeServer "$PORT" "$EVERY" \
-  >"$STATE.fake.log" 2>&1 &
+  ${TLS_ARGS[@]+"${TLS_ARGS[@]}"} >"$STATE.fake.log" 2>&1 &
 FAKE_PID=$!
 for _ in $(seq 1 50); do
   if grep -q "fake server on" "$STATE.fake.log" 2>/dev/null; then break; fi
@@ -47,7 +51,9 @@ if ! grep -q "fake server on" "$STATE.fake.log" 2>/dev/null; then
 fi
 
 AGENT="$ROOT/agent/bin/breakpoint-agent"
-"$AGENT" enroll --server "http://127.0.0.1:$PORT" --code LAKESIDE-7F3K --state "$STATE/agent" >/dev/null
+TRUST=()
+if [[ -f "$STATE/localhost.pem" ]]; then TRUST=(--trust-cert "$STATE/localhost.pem"); fi
+"$AGENT" enroll --server "http://127.0.0.1:$PORT" --code LAKESIDE-7F3K --state "$STATE/agent" ${TRUST[@]+"${TRUST[@]}"} >/dev/null
 "$AGENT" run --gateway 127.0.0.1 --state "$STATE/agent" >"$STATE.agent.log" 2>&1 &
 AGENT_PID=$!
 sleep 0.5
@@ -56,7 +62,7 @@ TICK=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$AGENT_PID/stat"; }
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$AGENT_PID/status"; }
 
-echo "agent pid $AGENT_PID: ${DURATION} s, a round every ${EVERY} s; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "agent pid $AGENT_PID: ${DURATION} s, a round every ${EVERY} s$([[ -n "${TRUST[*]:-}" ]] && echo ", EMR over TLS"); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s.%N)
 rss_max=0; rss_sum=0; rss_n=0; rss_sum_steady=0; rss_n_steady=0
 ticks_at_warmup=""

@@ -51,6 +51,7 @@ public final class Agent {
     private AgentStatus status;
     private int batchLimit;
     private String lastConfigProblem;
+    private boolean warmedUp;
 
     Agent(StateDir state, ServerClient server, Sampler sampler, Log log, Clock clock, Options options, Random random) {
         this.state = state;
@@ -182,6 +183,10 @@ public final class Agent {
     }
 
     void sample(boolean withFacts, boolean withThroughput) {
+        if (!warmedUp) {
+            sampler.warmUp(config);
+            warmedUp = true;
+        }
         DeviceFacts facts = null;
         if (withFacts) {
             try {

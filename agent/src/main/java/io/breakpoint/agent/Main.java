@@ -253,6 +253,7 @@ public final class Main {
         } catch (RuntimeException | LinkageError unreadable) {
             // the report goes without them
         }
+        sampler.warmUp(config);
         for (int i = 0; i < 3; i++) {
             Throughput throughput = null;
             if (i == 0 && config.throughputUrl() != null) {

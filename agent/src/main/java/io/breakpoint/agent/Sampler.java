@@ -56,6 +56,15 @@ final class Sampler {
         return device.facts();
     }
 
+    /**
+     * Probes the EMR once without keeping the result: the first TLS handshake and HTTP exchange of a fresh JVM
+     * load and compile their code (over a second under load, measured), which would read as a slow EMR.
+     */
+    void warmUp(SiteConfig config) {
+        for (String url : config.emrEndpoints()) probes.endpoint("EMR", url);
+        if (!config.emrTransaction().isEmpty()) probes.transaction("EMR_TRANSACTION", config.emrTransaction());
+    }
+
     Sample round(SiteConfig config, DeviceFacts facts, Throughput throughput, boolean segmentation, boolean burst) {
         Instant takenAt = Instant.now(clock);
         DeviceState state = device.state();

@@ -194,16 +194,25 @@ public final class FakeServer implements AutoCloseable {
     }
 
     /**
-     * For the agent benchmark: {@code FakeServer PORT SAMPLE_EVERY_SECONDS}. Probes point at this server
-     * itself (an EMR page, a two-step transaction, a reference host), with a throughput sample every 5 minutes.
+     * For the agent benchmark: {@code FakeServer PORT SAMPLE_EVERY_SECONDS [--tls-emr DIR]}. Probes point at this
+     * server itself (an EMR page, a two-step transaction, a reference host), with a throughput sample every 5
+     * minutes. With {@code --tls-emr}, the EMR is an HTTPS server with a self-signed certificate for localhost
+     * whose PEM is written to DIR/localhost.pem (enroll the agent with {@code --trust-cert} that file).
      */
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         int every = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         FakeServer server = new FakeServer(port);
         String base = "http://127.0.0.1:" + port;
+        String emr = base + "/emr";
+        if (args.length > 3 && "--tls-emr".equals(args[2])) {
+            io.breakpoint.agent.probe.SelfSignedServer tls = new io.breakpoint.agent.probe.SelfSignedServer(
+                    java.nio.file.Path.of(args[3]), "localhost");
+            emr = "https://localhost:" + tls.port() + "/emr";
+            System.out.println("EMR over TLS on " + emr + ", certificate " + tls.pem());
+        }
         server.config(new SiteConfig(1, every, 300, 300, 200, "127.0.0.1:" + port, "127.0.0.1:" + port,
-                List.of(base + "/emr"), List.of(base + "/emr/login", base + "/emr/app.js"), List.of(), "/throughput"));
+                List.of(emr), List.of(emr + "/login", emr + "/app.js"), List.of(), "/throughput"));
         server.start();
         System.out.println("fake server on " + base + ", enrollment code " + CODE);
         Thread.currentThread().join();

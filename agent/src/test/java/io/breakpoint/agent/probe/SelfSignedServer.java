@@ -17,12 +17,12 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /** A local HTTPS "EMR" with a self-signed certificate made by the JDK's keytool; its PEM is in {@link #pem()}. */
-final class SelfSignedServer implements AutoCloseable {
+public final class SelfSignedServer implements AutoCloseable {
 
     private final HttpsServer server;
     private final Path pem;
 
-    SelfSignedServer(Path dir, String hostName) throws Exception {
+    public SelfSignedServer(Path dir, String hostName) throws Exception {
         Path store = dir.resolve(hostName + ".p12");
         pem = dir.resolve(hostName + ".pem");
         keytool("-genkeypair", "-alias", "emr", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
@@ -51,11 +51,11 @@ final class SelfSignedServer implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    Path pem() {
+    public Path pem() {
         return pem;
     }
 
