@@ -121,7 +121,22 @@ abstract class IsolationTest extends ApiTest {
                 new Named("audit of B's ticket", (c, id) -> c.get("/api/v1/audit?ticketId=" + id), IsolationTest::foreignTicketId),
                 new Named("audit of B's requester", (c, id) -> c.get("/api/v1/audit?userId=" + id), s -> s.clinics.ivy().id().toString()),
                 new Named("audit of B", (c, id) -> c.get("/api/v1/audit?organizationId=" + id), s -> s.clinics.lakeside().toString())));
+        // diagnosis (issue 4): B's site, device and ticket answer exactly as ids that do not exist
+        String dg = "/api/v1/diagnosis/";
+        p.put("GET /api/v1/diagnosis/sites/{id}", List.of(
+                new Named("diagnose B's site", (c, id) -> c.get(dg + "sites/" + id), s -> s.clinics.lakesideClinic().toString()),
+                new Named("diagnose B's site over a window", (c, id) -> c.get(dg + "sites/" + id + "?from=2026-01-01T00:00:00Z&to=2026-01-01T06:00:00Z"),
+                        s -> s.clinics.lakesideClinic().toString())));
+        p.put("GET /api/v1/diagnosis/devices/{id}", List.of(
+                new Named("diagnose B's device", (c, id) -> c.get(dg + "devices/" + id), IsolationTest::foreignDeviceId)));
+        p.put("GET /api/v1/diagnosis/tickets/{id}", List.of(
+                new Named("diagnose B's ticket", (c, id) -> c.get(dg + "tickets/" + id), IsolationTest::foreignTicketId)));
         return p;
+    }
+
+    /** B's device: until the telemetry module enrolls one here, an id in B's place that names no device. */
+    private String foreignDeviceId() {
+        return clinics.lakesideClinic().toString();
     }
 
     private final Map<Api.Caller, Person> callers = new IdentityHashMap<>();
