@@ -85,7 +85,8 @@ public class Diagnoses {
     }
 
     /** What the site health page shows: the current diagnosis and the heat maps per site and per segment. */
-    public record SiteHealth(SiteSummary site, Diagnosis diagnosis, HeatMap whole, List<HeatMap> segments) {
+    public record SiteHealth(SiteSummary site, Diagnosis diagnosis, HeatMap whole, List<HeatMap> segments,
+                             SiteMeasurements measurements) {
     }
 
     public SiteHealth health(UUID siteId) {
@@ -100,7 +101,23 @@ public class Diagnoses {
             List<SiteMeasurements.Device> on = m.devices().stream().filter(x -> s.id().equals(x.segmentId())).toList();
             if (!on.isEmpty()) segments.add(HeatMap.of("Segment " + s.name(), on, site.timeZone()));
         }
-        return new SiteHealth(site, d, HeatMap.of(site.name(), m.devices(), site.timeZone()), segments);
+        return new SiteHealth(site, d, HeatMap.of(site.name(), m.devices(), site.timeZone()), segments, m);
+    }
+
+    /** What the device page shows: the device, its diagnosis, and its measurements of the past week. */
+    public record DeviceHealth(DeviceRef device, SiteSummary site, Diagnosis diagnosis, SiteMeasurements.Device measured) {
+    }
+
+    public DeviceHealth deviceHealth(UUID deviceId) {
+        Actor actor = Actors.current();
+        DeviceRef device = visibleDevice(actor, deviceId);
+        requireStaff(actor);
+        SiteSummary site = directory.site(actor, device.siteId());
+        Window w = window(null, null);
+        SiteMeasurements m = measurements(site, w);
+        Diagnosis d = visibleOnly(actor, engine.diagnoseDevice(m, deviceId, w.from, w.to, clock.instant()));
+        SiteMeasurements.Device measured = m.devices().stream().filter(x -> x.id().equals(deviceId)).findFirst().orElse(null);
+        return new DeviceHealth(device, site, d, measured);
     }
 
     /** The device's diagnosis with nobody signed in: the one-click report, which the device itself sends. */
@@ -112,12 +129,11 @@ public class Diagnoses {
                 .map(s -> s.organizationId().equals(device.organizationId())).orElse(false)).toList());
     }
 
-    /** Measurements of a site the caller may see, for the site page and the device page. */
-    public SiteMeasurements measurementsOf(UUID siteId, Instant from, Instant to) {
+    /** The sites the actor may see, for the health overview. */
+    public List<SiteSummary> sites() {
         Actor actor = Actors.current();
-        SiteSummary site = directory.site(actor, siteId);
         requireStaff(actor);
-        return measurements(site, new Window(from, to));
+        return directory.sites(actor, null);
     }
 
     private Diagnosis diagnoseDevice(DeviceRef device, Window w) {

@@ -53,42 +53,41 @@ public final class BreakpointEngine {
     }
 
     Reading read(Hop hop, List<Point> points, Instant from, Instant to) {
-        List<Double> current = new ArrayList<>();
-        List<Double> jitters = new ArrayList<>();
+        // Primitive arrays and epoch milliseconds: this runs for every device and hop over weeks of points.
+        int n = points.size();
+        double[] current = new double[n], jitters = new double[n], history = new double[n];
+        int currents = 0, histories = 0;
         double failed = 0, probes = 0;
-        List<Double> history = new ArrayList<>();
-        Instant historyStart = from.minus(WEEK.multipliedBy(t.baselineWeeks()));
+        long fromMs = from.toEpochMilli(), toMs = to.toEpochMilli(), weekMs = WEEK.toMillis();
+        long historyStart = fromMs - weekMs * t.baselineWeeks();
         double[] weekSum = new double[t.baselineWeeks() + 1];
         int[] weekCount = new int[t.baselineWeeks() + 1];
         for (Point p : points) {
-            Instant at = p.at();
-            if (!at.isBefore(from) && !at.isAfter(to)) {
-                current.add(p.ms());
-                jitters.add(p.jitterMs());
-                int n = Math.max(1, p.probes());
-                failed += p.loss() * n;
-                probes += n;
-            } else if (at.isBefore(from) && !at.isBefore(historyStart)) {
-                history.add(p.ms());
+            long at = p.at().toEpochMilli();
+            if (at >= fromMs && at <= toMs) {
+                current[currents] = p.ms();
+                jitters[currents++] = p.jitterMs();
+                int tries = Math.max(1, p.probes());
+                failed += p.loss() * tries;
+                probes += tries;
+            } else if (at < fromMs && at >= historyStart) {
+                history[histories++] = p.ms();
                 // Which past week's copy of [from, to] (the same hours of the week) holds this point, if any.
-                long weeksBack = Duration.between(at, to).toDays() / 7;
-                if (weeksBack >= 1 && weeksBack <= t.baselineWeeks()) {
-                    Instant shiftedFrom = from.minus(WEEK.multipliedBy(weeksBack));
-                    Instant shiftedTo = to.minus(WEEK.multipliedBy(weeksBack));
-                    if (!at.isBefore(shiftedFrom) && !at.isAfter(shiftedTo)) {
-                        weekSum[(int) weeksBack] += p.ms();
-                        weekCount[(int) weeksBack]++;
-                    }
+                int weeksBack = (int) ((toMs - at) / weekMs);
+                if (weeksBack >= 1 && weeksBack <= t.baselineWeeks()
+                        && at >= fromMs - weeksBack * weekMs && at <= toMs - weeksBack * weekMs) {
+                    weekSum[weeksBack] += p.ms();
+                    weekCount[weeksBack]++;
                 }
             }
         }
-        if (current.isEmpty()) return new Reading(hop, 0, 0, 0, 0, null, false, Double.NaN, 0, false, List.of());
-        double cur = median(current);
-        double jitter = median(jitters);
+        if (currents == 0) return new Reading(hop, 0, 0, 0, 0, null, false, Double.NaN, 0, false, List.of());
+        double cur = median(current, currents);
+        double jitter = median(jitters, currents);
         double loss = probes == 0 ? 0 : failed / probes;
         List<Double> weekly = new ArrayList<>();
         for (int k = 1; k <= t.baselineWeeks(); k++) if (weekCount[k] > 0) weekly.add(weekSum[k] / weekCount[k]);
-        Double overall = history.size() >= MIN_BASELINE_POINTS ? median(history) : null;
+        Double overall = histories >= MIN_BASELINE_POINTS ? median(history, histories) : null;
         Double seasonalMean = weekly.isEmpty() ? null : mean(weekly);
         // Zabbix baselinedev: how many standard deviations the window sits from the same hours in past weeks.
         // The deviation is floored so that a perfectly flat history does not turn 0.1 ms into "infinitely many".
@@ -119,7 +118,7 @@ public final class BreakpointEngine {
         if (usual != null && cur >= usual * t.medianRatio() && cur - usual >= t.minIncreaseMs() && unusual) {
             why.add(ratio(cur / usual) + " its usual " + ms(usual) + (seasonal ? " for this hour of the week" : ""));
         }
-        return new Reading(hop, current.size(), cur, jitter, loss, usual, seasonal, deviations, weekly.size(),
+        return new Reading(hop, currents, cur, jitter, loss, usual, seasonal, deviations, weekly.size(),
                 !why.isEmpty(), why);
     }
 
@@ -184,6 +183,10 @@ public final class BreakpointEngine {
             for (Hop hop : Hop.values()) {
                 List<Point> points = d.series(hop);
                 if (points.isEmpty()) continue;
+                if (d.clockOffset().isZero() && points.stream().noneMatch(p -> p.at().isAfter(latest))) {
+                    hops.put(hop, points); // nothing to correct: no copy
+                    continue;
+                }
                 List<Point> fixed = new ArrayList<>(points.size());
                 for (Point p : points) {
                     // The agent's clock may run ahead or behind: move its times onto the server's clock first,
@@ -504,60 +507,22 @@ public final class BreakpointEngine {
      * which would call a problem that recurs every afternoon "usual".
      */
     private List<RecurringWindow> recurring(SiteMeasurements m, Map<UUID, Map<Hop, List<Point>>> corrected) {
-        List<RecurringWindow> windows = new ArrayList<>();
-        long slot = t.recurringSlot().getSeconds();
-        for (Hop hop : Hop.values()) {
-            Map<Long, List<Double>> bySlot = new HashMap<>();
-            for (Map<Hop, List<Point>> hops : corrected.values()) {
-                for (Point p : hops.getOrDefault(hop, List.of())) {
-                    bySlot.computeIfAbsent(Math.floorDiv(p.at().getEpochSecond(), slot), k -> new ArrayList<>()).add(p.ms());
-                }
+        // The whole site, then each segment: a problem of one segment out of four does not move the site's median.
+        Map<String, List<Map<Hop, List<Point>>>> scopes = new LinkedHashMap<>();
+        scopes.put(null, new ArrayList<>(corrected.values()));
+        if (m.segments().size() > 1) {
+            for (Segment s : m.segments()) {
+                List<Map<Hop, List<Point>>> on = new ArrayList<>();
+                for (Device d : m.devices()) if (s.id().equals(d.segmentId())) on.add(corrected.get(d.id()));
+                if (!on.isEmpty()) scopes.put(s.name(), on);
             }
-            if (bySlot.size() < 2) continue;
-            Map<Long, Double> medians = new HashMap<>();
-            bySlot.forEach((k, v) -> medians.put(k, median(v)));
-            double usual = median(new ArrayList<>(medians.values()));
-            // (day, time of day) -> weeks with data and weeks slow
-            Map<DayOfWeek, TreeMap<LocalTime, Set<LocalDate>>> dataWeeks = new EnumMap<>(DayOfWeek.class);
-            Map<DayOfWeek, TreeMap<LocalTime, Set<LocalDate>>> slowWeeks = new EnumMap<>(DayOfWeek.class);
-            for (Map.Entry<Long, Double> e : medians.entrySet()) {
-                ZonedDateTime at = Instant.ofEpochSecond(e.getKey() * slot).atZone(m.zone());
-                LocalDate week = at.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                LocalTime time = at.toLocalTime().truncatedTo(ChronoUnit.MINUTES);
-                dataWeeks.computeIfAbsent(at.getDayOfWeek(), d -> new TreeMap<>()).computeIfAbsent(time, x -> new HashSet<>()).add(week);
-                if (e.getValue() >= usual * t.medianRatio() && e.getValue() - usual >= t.minIncreaseMs()) {
-                    slowWeeks.computeIfAbsent(at.getDayOfWeek(), d -> new TreeMap<>()).computeIfAbsent(time, x -> new HashSet<>()).add(week);
-                }
-            }
-            // time of day -> the days on which it recurs, and the fewest weeks among them
-            TreeMap<LocalTime, Set<DayOfWeek>> daysAt = new TreeMap<>();
-            Map<LocalTime, Integer> weeksAt = new HashMap<>();
-            slowWeeks.forEach((day, times) -> times.forEach((time, weeks) -> {
-                int have = dataWeeks.get(day).get(time).size();
-                if (weeks.size() >= t.recurringMinWeeks() && weeks.size() >= t.recurringShare() * have) {
-                    daysAt.computeIfAbsent(time, x -> EnumSet.noneOf(DayOfWeek.class)).add(day);
-                    weeksAt.merge(time, weeks.size(), Math::min);
-                }
-            }));
-            LocalTime start = null, end = null;
-            Set<DayOfWeek> days = null;
-            int weeks = Integer.MAX_VALUE;
-            for (Map.Entry<LocalTime, Set<DayOfWeek>> e : daysAt.entrySet()) {
-                LocalTime time = e.getKey();
-                if (start != null && time.equals(end) && e.getValue().equals(days)) {
-                    end = time.plusSeconds(slot);
-                    weeks = Math.min(weeks, weeksAt.get(time));
-                    continue;
-                }
-                if (start != null) windows.add(window(m, hop, days, start, end, weeks));
-                start = time;
-                end = time.plusSeconds(slot);
-                days = e.getValue();
-                weeks = weeksAt.get(time);
-            }
-            if (start != null) windows.add(window(m, hop, days, start, end, weeks));
         }
-        // A slow gateway makes every hop after it slow too: keep a window only for the first hop that shows it.
+        List<RecurringWindow> windows = new ArrayList<>();
+        scopes.forEach((scope, series) -> {
+            for (Hop hop : Hop.values()) windows.addAll(recurring(m, scope, hop, series));
+        });
+        // A slow gateway makes every later hop slow in the same slots, and a site-wide window shows on its
+        // segments too: keep a window only for the first hop and the widest scope that show it.
         List<RecurringWindow> kept = new ArrayList<>();
         for (RecurringWindow w : windows) {
             boolean seen = kept.stream().anyMatch(k -> k.days().equals(w.days()) && k.from().equals(w.from()) && k.to().equals(w.to()));
@@ -566,7 +531,85 @@ public final class BreakpointEngine {
         return kept;
     }
 
-    private RecurringWindow window(SiteMeasurements m, Hop hop, Set<DayOfWeek> days, LocalTime from, LocalTime to, int weeks) {
+    private List<RecurringWindow> recurring(SiteMeasurements m, String scope, Hop hop, List<Map<Hop, List<Point>>> series) {
+        long slot = t.recurringSlot().getSeconds();
+        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+        for (Map<Hop, List<Point>> hops : series) {
+            for (Point p : hops.getOrDefault(hop, List.of())) {
+                long k = Math.floorDiv(p.at().getEpochSecond(), slot);
+                first = Math.min(first, k);
+                last = Math.max(last, k);
+            }
+        }
+        if (first == Long.MAX_VALUE || last == first) return List.of();
+        int slots = (int) (last - first + 1);
+        int[] counts = new int[slots];
+        for (Map<Hop, List<Point>> hops : series) {
+            for (Point p : hops.getOrDefault(hop, List.of())) counts[(int) (Math.floorDiv(p.at().getEpochSecond(), slot) - first)]++;
+        }
+        double[][] values = new double[slots][];
+        for (int i = 0; i < slots; i++) values[i] = new double[counts[i]];
+        int[] filled = new int[slots];
+        for (Map<Hop, List<Point>> hops : series) {
+            for (Point p : hops.getOrDefault(hop, List.of())) {
+                int i = (int) (Math.floorDiv(p.at().getEpochSecond(), slot) - first);
+                values[i][filled[i]++] = p.ms();
+            }
+        }
+        double[] medians = new double[slots];
+        double[] present = new double[slots];
+        int withData = 0;
+        for (int i = 0; i < slots; i++) {
+            medians[i] = median(values[i], counts[i]);
+            if (counts[i] > 0) present[withData++] = medians[i];
+        }
+        if (withData < 2) return List.of();
+        double usual = median(present, withData);
+        // (day, time of day) -> weeks with data and weeks slow
+        Map<DayOfWeek, TreeMap<LocalTime, Set<LocalDate>>> dataWeeks = new EnumMap<>(DayOfWeek.class);
+        Map<DayOfWeek, TreeMap<LocalTime, Set<LocalDate>>> slowWeeks = new EnumMap<>(DayOfWeek.class);
+        for (int i = 0; i < slots; i++) {
+            if (counts[i] == 0) continue;
+            ZonedDateTime at = Instant.ofEpochSecond((first + i) * slot).atZone(m.zone());
+            LocalDate week = at.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            LocalTime time = at.toLocalTime().truncatedTo(ChronoUnit.MINUTES);
+            dataWeeks.computeIfAbsent(at.getDayOfWeek(), d -> new TreeMap<>()).computeIfAbsent(time, x -> new HashSet<>()).add(week);
+            if (medians[i] >= usual * t.medianRatio() && medians[i] - usual >= t.minIncreaseMs()) {
+                slowWeeks.computeIfAbsent(at.getDayOfWeek(), d -> new TreeMap<>()).computeIfAbsent(time, x -> new HashSet<>()).add(week);
+            }
+        }
+        // time of day -> the days on which it recurs, and the fewest weeks among them
+        TreeMap<LocalTime, Set<DayOfWeek>> daysAt = new TreeMap<>();
+        Map<LocalTime, Integer> weeksAt = new HashMap<>();
+        slowWeeks.forEach((day, times) -> times.forEach((time, weeks) -> {
+            int have = dataWeeks.get(day).get(time).size();
+            if (weeks.size() >= t.recurringMinWeeks() && weeks.size() >= t.recurringShare() * have) {
+                daysAt.computeIfAbsent(time, x -> EnumSet.noneOf(DayOfWeek.class)).add(day);
+                weeksAt.merge(time, weeks.size(), Math::min);
+            }
+        }));
+        List<RecurringWindow> windows = new ArrayList<>();
+        LocalTime start = null, end = null;
+        Set<DayOfWeek> days = null;
+        int weeks = Integer.MAX_VALUE;
+        for (Map.Entry<LocalTime, Set<DayOfWeek>> e : daysAt.entrySet()) {
+            LocalTime time = e.getKey();
+            if (start != null && time.equals(end) && e.getValue().equals(days)) {
+                end = time.plusSeconds(slot);
+                weeks = Math.min(weeks, weeksAt.get(time));
+                continue;
+            }
+            if (start != null) windows.add(window(m, scope, hop, days, start, end, weeks));
+            start = time;
+            end = time.plusSeconds(slot);
+            days = e.getValue();
+            weeks = weeksAt.get(time);
+        }
+        if (start != null) windows.add(window(m, scope, hop, days, start, end, weeks));
+        return windows;
+    }
+
+    private RecurringWindow window(SiteMeasurements m, String scope, Hop hop, Set<DayOfWeek> days, LocalTime from, LocalTime to, int weeks) {
         boolean within = !m.clinicHours().isEmpty() && days.stream().allMatch(d -> {
             ClinicHours h = m.clinicHours().get(d);
             return h != null && !from.isBefore(h.opens()) && (to.equals(LocalTime.MIDNIGHT) ? false : !to.isAfter(h.closes()));
@@ -578,8 +621,8 @@ public final class BreakpointEngine {
         String clinic = m.clinicHours().isEmpty() ? ""
                 : within ? ", during clinic hours" + hoursText(m, days) : ", outside clinic hours";
         String text = capitalise(hop.label()) + " slow " + when + " " + from + "–" + (to.equals(LocalTime.MIDNIGHT) ? "24:00" : to)
-                + " for " + weeks + " weeks" + clinic;
-        return new RecurringWindow(hop.name(), days, from, to, weeks, within, text);
+                + " for " + weeks + " weeks" + (scope == null ? "" : " on segment " + scope) + clinic;
+        return new RecurringWindow(hop.name(), scope, days, from, to, weeks, within, text);
     }
 
     private static String hoursText(SiteMeasurements m, Set<DayOfWeek> days) {
@@ -682,6 +725,14 @@ public final class BreakpointEngine {
             case ENDPOINT: return 1;
             default: return 0;
         }
+    }
+
+    /** The median of the first {@code n} values; sorts them in place. */
+    static double median(double[] values, int n) {
+        if (n == 0) return Double.NaN;
+        Arrays.sort(values, 0, n);
+        int mid = n / 2;
+        return n % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 
     static double median(List<Double> values) {

@@ -15,8 +15,14 @@ import java.util.UUID;
  */
 public interface MeasurementSource {
 
-    /** A device's place: which site and organization it belongs to, and its name. */
-    record DeviceRef(UUID id, UUID siteId, UUID organizationId, String name) {
+    /**
+     * A device's place (which site and organization), its name, and its facts as label and value in display
+     * order (model, CPU, memory, OS, last seen, ...).
+     */
+    record DeviceRef(UUID id, UUID siteId, UUID organizationId, String name, Map<String, String> facts) {
+        public DeviceRef {
+            facts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
+        }
     }
 
     Optional<DeviceRef> device(UUID deviceId);
