@@ -121,6 +121,35 @@ abstract class IsolationTest extends ApiTest {
                 new Named("audit of B's ticket", (c, id) -> c.get("/api/v1/audit?ticketId=" + id), IsolationTest::foreignTicketId),
                 new Named("audit of B's requester", (c, id) -> c.get("/api/v1/audit?userId=" + id), s -> s.clinics.ivy().id().toString()),
                 new Named("audit of B", (c, id) -> c.get("/api/v1/audit?organizationId=" + id), s -> s.clinics.lakeside().toString())));
+        // telemetry (issue 4): the agent routes take device credentials only, so people's tokens get 401 there;
+        // B's device, enrollment code and segment are made on first use, before the walk reads any list.
+        String device = foreignTelemetry("device");
+        String sites = "/api/v1/sites/";
+        Function<IsolationTest, String> bSite = s -> s.clinics.lakesideClinic().toString();
+        p.put("POST /api/v1/agent/enrollments", List.of(new Listing("enroll with a code that does not exist", c -> api.anonymous()
+                .post("/api/v1/agent/enrollments", Map.of("code", "AAAA-BBBB-CCCC-DDDD", "hostname", "x")))));
+        p.put("GET /api/v1/agent/config", List.of(new Listing("agent config with a person's token", c -> c.get("/api/v1/agent/config"))));
+        p.put("GET /api/v1/agent/throughput", List.of(new Listing("throughput with a person's token", c -> c.get("/api/v1/agent/throughput"))));
+        p.put("POST /api/v1/telemetry", List.of(new Named("telemetry for B's device with a person's token", (c, id) -> c.post(
+                "/api/v1/telemetry", Map.of("deviceId", id, "samples", List.of())), s -> device)));
+        p.put("GET /api/v1/devices", List.of(
+                new Listing("my devices", c -> c.get("/api/v1/devices")),
+                new Named("devices of B's site", (c, id) -> c.get("/api/v1/devices?siteId=" + id), bSite)));
+        p.put("GET /api/v1/devices/{id}", List.of(new Named("B's device", (c, id) -> c.get("/api/v1/devices/" + id), s -> device)));
+        p.put("POST /api/v1/sites/{siteId}/enrollment-codes", List.of(new Named("code for B's site",
+                (c, id) -> c.post(sites + id + "/enrollment-codes", Map.of()), bSite)));
+        p.put("GET /api/v1/sites/{siteId}/enrollment-codes", List.of(new Named("codes of B's site",
+                (c, id) -> c.get(sites + id + "/enrollment-codes"), bSite)));
+        p.put("POST /api/v1/enrollment-codes/{id}/revoke", List.of(new Named("revoke B's code",
+                (c, id) -> c.post("/api/v1/enrollment-codes/" + id + "/revoke", null), s -> s.foreignTelemetry("code"))));
+        p.put("GET /api/v1/sites/{siteId}/segments", List.of(new Named("segments of B's site", (c, id) -> c.get(sites + id + "/segments"), bSite)));
+        p.put("POST /api/v1/sites/{siteId}/segments", List.of(new Named("segment at B's site", (c, id) -> c.post(sites + id + "/segments",
+                Map.of("name", "Sneaky", "purpose", "GUEST", "cidrs", List.of("10.99.0.0/16"))), bSite)));
+        p.put("DELETE /api/v1/segments/{id}", List.of(new Named("delete B's segment", (c, id) -> c.send("DELETE", "/api/v1/segments/" + id, null),
+                s -> s.foreignTelemetry("segment"))));
+        p.put("GET /api/v1/sites/{siteId}/probe-settings", List.of(new Named("B's probe settings", (c, id) -> c.get(sites + id + "/probe-settings"), bSite)));
+        p.put("PUT /api/v1/sites/{siteId}/probe-settings", List.of(new Named("change B's probe settings",
+                (c, id) -> c.send("PUT", sites + id + "/probe-settings", Map.of("edgeHost", "evil.example")), bSite)));
         // diagnosis (issue 4): B's site, device and ticket answer exactly as ids that do not exist
         String dg = "/api/v1/diagnosis/";
         p.put("GET /api/v1/diagnosis/sites/{id}", List.of(
@@ -128,15 +157,26 @@ abstract class IsolationTest extends ApiTest {
                 new Named("diagnose B's site over a window", (c, id) -> c.get(dg + "sites/" + id + "?from=2026-01-01T00:00:00Z&to=2026-01-01T06:00:00Z"),
                         s -> s.clinics.lakesideClinic().toString())));
         p.put("GET /api/v1/diagnosis/devices/{id}", List.of(
-                new Named("diagnose B's device", (c, id) -> c.get(dg + "devices/" + id), IsolationTest::foreignDeviceId)));
+                new Named("diagnose B's device", (c, id) -> c.get(dg + "devices/" + id), s -> s.foreignTelemetry("device"))));
         p.put("GET /api/v1/diagnosis/tickets/{id}", List.of(
                 new Named("diagnose B's ticket", (c, id) -> c.get(dg + "tickets/" + id), IsolationTest::foreignTicketId)));
         return p;
     }
 
-    /** B's device: until the telemetry module enrolls one here, an id in B's place that names no device. */
-    private String foreignDeviceId() {
-        return clinics.lakesideClinic().toString();
+    private final Map<String, String> telemetryForeign = new HashMap<>();
+
+    /** B's telemetry objects, made through the API as B's practice manager (and B's enrollment code for the device). */
+    private String foreignTelemetry(String what) {
+        return telemetryForeign.computeIfAbsent(what, w -> {
+            Api a = Api.at(port);
+            String site = "/api/v1/sites/" + clinics.lakesideClinic();
+            if (w.equals("code")) return a.as(clinics.jones()).post(site + "/enrollment-codes", Map.of()).expect(201).path("id").asString();
+            if (w.equals("segment")) return a.as(clinics.jones()).post(site + "/segments", Map.of("name", "Lakeside guest " + UUID.randomUUID(),
+                    "purpose", "GUEST", "cidrs", List.of("192.168.77.0/24"))).expect(201).path("id").asString();
+            String code = a.as(clinics.jones()).post(site + "/enrollment-codes", Map.of()).expect(201).path("code").asString();
+            return a.anonymous().post("/api/v1/agent/enrollments", Map.of("code", code, "hostname", "Lakeside-Front-1"))
+                    .expect(201).path("deviceId").asString();
+        });
     }
 
     private final Map<Api.Caller, Person> callers = new IdentityHashMap<>();
