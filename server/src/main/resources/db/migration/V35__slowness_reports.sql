@@ -12,7 +12,8 @@ create table slowness_reports (
     reported_at     timestamp with time zone not null,
     breakpoint      varchar(20)              not null,
     confidence      double precision         not null,
-    headline        varchar(1000)            not null
+    headline        varchar(1000)            not null,
+    summary         varchar(1000)            not null
 );
 create index slowness_reports_ticket_idx on slowness_reports (ticket_id);
 create index slowness_reports_device_idx on slowness_reports (device_id, reported_at);

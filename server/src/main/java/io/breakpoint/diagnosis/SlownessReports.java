@@ -18,7 +18,8 @@ public class SlownessReports {
 
     /** A report as stored. */
     public record Report(UUID id, UUID deviceId, UUID siteId, UUID organizationId, UUID ticketId, UUID requesterId,
-                         String note, java.time.Instant reportedAt, Breakpoint breakpoint, double confidence, String headline) {
+                         String note, java.time.Instant reportedAt, Breakpoint breakpoint, double confidence, String headline,
+                         String summary) {
     }
 
     private final JdbcClient jdbc;
@@ -49,10 +50,10 @@ public class SlownessReports {
     void save(Report r) {
         jdbc.sql("""
                         insert into slowness_reports (id, device_id, site_id, organization_id, ticket_id, requester_id, note,
-                          reported_at, breakpoint, confidence, headline) values (?,?,?,?,?,?,?,?,?,?,?)""")
+                          reported_at, breakpoint, confidence, headline, summary) values (?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(r.id(), r.deviceId(), r.siteId(), r.organizationId(), r.ticketId(), r.requesterId(), r.note(),
                         Timestamp.from(r.reportedAt()), r.breakpoint().name(), r.confidence(),
-                        r.headline().length() > 1000 ? r.headline().substring(0, 1000) : r.headline())
+                        cut(r.headline()), cut(r.summary()))
                 .update();
     }
 
@@ -60,6 +61,11 @@ public class SlownessReports {
         return new Report(rs.getObject("id", UUID.class), rs.getObject("device_id", UUID.class), rs.getObject("site_id", UUID.class),
                 rs.getObject("organization_id", UUID.class), rs.getObject("ticket_id", UUID.class),
                 rs.getObject("requester_id", UUID.class), rs.getString("note"), rs.getTimestamp("reported_at").toInstant(),
-                Breakpoint.valueOf(rs.getString("breakpoint")), rs.getDouble("confidence"), rs.getString("headline"));
+                Breakpoint.valueOf(rs.getString("breakpoint")), rs.getDouble("confidence"), rs.getString("headline"),
+                rs.getString("summary"));
+    }
+
+    private static String cut(String s) {
+        return s.length() > 1000 ? s.substring(0, 1000) : s;
     }
 }
