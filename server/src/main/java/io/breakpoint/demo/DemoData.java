@@ -31,11 +31,13 @@ class DemoData implements ApplicationRunner {
     private final TicketImport tickets;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final TelemetryDemo telemetry;
 
     private final String configuredPassword;
 
     DemoData(Administration admin, Directory directory, TicketImport tickets, Clock clock, TransactionTemplate tx,
-             @Value("${breakpoint.demo.password:}") String configuredPassword) {
+             TelemetryDemo telemetry, @Value("${breakpoint.demo.password:}") String configuredPassword) {
+        this.telemetry = telemetry;
         this.configuredPassword = configuredPassword;
         this.admin = admin;
         this.directory = directory;
@@ -119,6 +121,7 @@ class DemoData implements ApplicationRunner {
         Actors.runAs(directory.actorByEmail(ADMIN).orElseThrow(), () -> {
             n[0] += history.fourWeeks(tickets, List.of(new Place(chesterfield, ellis), new Place(ofallon, fox), new Place(mainCampus, ellis)), 7);
             n[0] += history.fourWeeks(tickets, List.of(new Place(lakesideClinic, ivy)), 3);
+            telemetry.seed(clock.instant(), mainCampus, chesterfield, ofallon, lakesideClinic, riverbend, lakeside);
         });
         log.info("Demo: seeded 2 organizations, 4 sites, 12 people and {} tickets of history.", n[0]);
     }

@@ -1,6 +1,6 @@
 /**
  * {@code --demo}: seeds Gateway Health IT, two client organizations with sites and people of every role, and
- * four weeks of ticket history, through the other modules' APIs. Running it again changes nothing.
+ * four weeks of ticket history and of workstation telemetry, through the other modules' APIs. Running it again changes nothing.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "identity", "tickets"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "identity", "tickets", "telemetry", "diagnosis"})
 package io.breakpoint.demo;

@@ -445,7 +445,7 @@ public final class BreakpointEngine {
         if (!findings.isEmpty()) {
             Finding main = findings.get(0);
             List<String> evidence = new ArrayList<>(main.evidence());
-            evidence.addAll(a.notes);
+            a.notes.stream().filter(n -> main.evidence().stream().noneMatch(n::contains)).forEach(evidence::add);
             return new Diagnosis(a.site.siteId(), deviceId, a.from, a.to, main.breakpoint(), main.confidence(), main.headline(),
                     main.summary(), evidence, main.devices(), main.sites(), a.recurring, findings.subList(1, findings.size()));
         }

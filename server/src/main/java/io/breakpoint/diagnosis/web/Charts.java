@@ -30,6 +30,9 @@ final class Charts {
     }
 
     record Heat(HeatMap map, List<Cell> cells, int width, int height) {
+        public String caption() {
+            return map.hop() + ", median by weekday and hour (site time); usual " + ms(map.usual()) + ", " + map.devices() + " devices";
+        }
     }
 
     static Heat heat(HeatMap map) {
@@ -60,7 +63,8 @@ final class Charts {
         for (Instant t = from.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant(); t.isBefore(to); t = t.plus(Duration.ofDays(1))) {
             ticks.add(new Tick((int) (Duration.between(from, t).toSeconds() * width / span), day.format(t.atZone(zone))));
         }
-        if (shown.isEmpty()) return new Line(hop.label(), "", 0, "", "", ticks, width, height, true);
+        String title = Character.toUpperCase(hop.label().charAt(0)) + hop.label().substring(1);
+        if (shown.isEmpty()) return new Line(title, "", 0, "", "", ticks, width, height, true);
         double[] sorted = shown.stream().mapToDouble(Point::ms).sorted().toArray();
         double median = sorted[sorted.length / 2];
         double top = Math.max(sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] * 1.15, median * 2);
@@ -71,7 +75,7 @@ final class Charts {
             b.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
         }
         int usualY = (int) (height - median / top * height);
-        return new Line(hop.label(), b.toString().trim(), usualY, ms(median), ms(top), ticks, width, height, false);
+        return new Line(title, b.toString().trim(), usualY, ms(median), ms(top), ticks, width, height, false);
     }
 
     static String ms(double v) {
