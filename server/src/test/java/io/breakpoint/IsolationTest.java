@@ -158,6 +158,8 @@ abstract class IsolationTest extends ApiTest {
                         s -> s.clinics.lakesideClinic().toString())));
         p.put("GET /api/v1/diagnosis/devices/{id}", List.of(
                 new Named("diagnose B's device", (c, id) -> c.get(dg + "devices/" + id), s -> s.foreignTelemetry("device"))));
+        p.put("POST /api/v1/devices/{id}/slowness-reports", List.of(new Named("slowness report for B's device with a person's token",
+                (c, id) -> c.post("/api/v1/devices/" + id + "/slowness-reports", Map.of("note", "slow")), s -> s.foreignTelemetry("device"))));
         p.put("GET /api/v1/diagnosis/tickets/{id}", List.of(
                 new Named("diagnose B's ticket", (c, id) -> c.get(dg + "tickets/" + id), IsolationTest::foreignTicketId)));
         return p;

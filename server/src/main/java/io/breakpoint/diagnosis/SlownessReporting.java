@@ -74,9 +74,9 @@ public class SlownessReporting {
 
         String key = burst.isEmpty() ? null : "slowness-" + burst.get(0).id();
         String host = ref.name();
-        String subject = "EMR is slow on " + host + " (one-click report)";
+        String subject = "EMR is slow on " + host + " (slowness button)";
         String description = (note == null ? "The EMR is slow on this computer." : note)
-                + "\n\nReported with the agent's one-click slowness button on " + host + ".";
+                + "\n\nReported with the Breakpoint agent's slowness button on " + host + ".";
         return tx.execute(status -> {
             TicketView[] opened = new TicketView[1];
             Actors.runAs(requester, () -> opened[0] = desk.open(new NewTicket(

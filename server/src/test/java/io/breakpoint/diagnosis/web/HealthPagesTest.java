@@ -75,7 +75,7 @@ class HealthPagesTest extends DemoServerTest {
     @Test
     void theSlownessReportTicketCarriesTheDiagnosisOnItsPage() {
         WebSession ben = as("t2.ben@gateway.demo");
-        Page console = ben.get("/console?q=one-click");
+        Page console = ben.get("/console?q=slowness");
         Matcher m = Pattern.compile("href=\"(/console/tickets/[0-9a-f-]{36})\"[^>]*>[^<]*EMR is slow on LAKE-EXAM-1").matcher(console.html());
         assertThat(m.find()).as("the Lakeside report's ticket in the console: %s", console.text()).isTrue();
         Page ticket = ben.get(m.group(1));
