@@ -9,7 +9,7 @@ BENCH_CP="$ROOT/bench/target/classes:$ROOT/bench/target/lib/*"
 
 build() {
   if [[ "${SKIP_BUILD:-}" != 1 ]]; then
-    (cd "$ROOT" && mvn -B -o -q package -DskipTests -pl server,bench)
+    (cd "$ROOT" && mvn -B -o -q package -DskipTests -pl agent-protocol,server,bench)
   fi
 }
 

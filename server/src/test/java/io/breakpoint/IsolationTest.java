@@ -136,6 +136,7 @@ abstract class IsolationTest extends ApiTest {
                 new Listing("my devices", c -> c.get("/api/v1/devices")),
                 new Named("devices of B's site", (c, id) -> c.get("/api/v1/devices?siteId=" + id), bSite)));
         p.put("GET /api/v1/devices/{id}", List.of(new Named("B's device", (c, id) -> c.get("/api/v1/devices/" + id), s -> device)));
+        p.put("POST /api/v1/devices/{id}/retire", List.of(new Named("retire B's device", (c, id) -> c.post("/api/v1/devices/" + id + "/retire", null), s -> device)));
         p.put("POST /api/v1/sites/{siteId}/enrollment-codes", List.of(new Named("code for B's site",
                 (c, id) -> c.post(sites + id + "/enrollment-codes", Map.of()), bSite)));
         p.put("GET /api/v1/sites/{siteId}/enrollment-codes", List.of(new Named("codes of B's site",

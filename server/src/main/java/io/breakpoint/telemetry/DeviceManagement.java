@@ -143,6 +143,26 @@ public class DeviceManagement {
                 max, uses, rs.getTimestamp("created_at").toInstant(), expires, revoked == null ? null : revoked.toInstant(), state);
     }
 
+    // ---- devices
+
+    /**
+     * Retires a device: its secret stops working at once (401), its history stays. A reinstalled workstation
+     * enrolls again as a new device. 404 for a device of a site the actor does not manage.
+     */
+    public void retireDevice(Actor actor, UUID deviceId) {
+        var row = jdbc.sql("select site_id, hostname from devices where id = ?").param(deviceId)
+                .query((rs, n) -> new Object[]{rs.getObject(1, UUID.class), rs.getString(2)}).optional()
+                .orElseThrow(() -> new NotFoundException("Device " + deviceId));
+        SiteSummary site;
+        try {
+            site = managedSite(actor, (UUID) row[0]);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("Device " + deviceId);
+        }
+        int changed = jdbc.sql("update devices set retired = true where id = ? and not retired").param(deviceId).update();
+        if (changed > 0) audit.record(actor, "DEVICE_RETIRED", site.organizationId(), null, "Device " + row[1] + " at " + site.name() + " retired");
+    }
+
     // ---- segments
 
     @Transactional(readOnly = true)

@@ -131,6 +131,19 @@ abstract class AgentRoutesTest extends ApiTest {
     }
 
     @Test
+    void aRetiredDeviceCanNoLongerSendButItsHistoryStays() {
+        Device device = aDevice(api, clinics, clinics.lakesideClinic(), "RETIRE-1");
+        device.send(aSample()).expect(200);
+        assertProblem(api.as(clinics.lin()).post("/api/v1/devices/" + device.id() + "/retire", null), 403);
+        JsonNode retired = api.as(clinics.jones()).post("/api/v1/devices/" + device.id() + "/retire", null).expect(200);
+        assertThat(retired.path("retired").asBoolean()).isTrue();
+        Api.Response refused = device.send(aSample());
+        assertProblem(refused, 401);
+        assertThat(refused.body()).contains("retired");
+        assertThat(count("telemetry_samples where device_id = '" + device.id() + "'")).isEqualTo(1);
+    }
+
+    @Test
     void theConfigurationFollowsTheSitesSettingsAndItsVersionChangesOnEdit() {
         Device device = aDevice(api, clinics, clinics.lakesideClinic(), "CONF-1");
         JsonNode before = device.get("/api/v1/agent/config").expect(200);
@@ -171,6 +184,16 @@ abstract class AgentRoutesTest extends ApiTest {
         assertThat(seen.path("hostname").asString()).isEqualTo("STORE-1-RENAMED");
         assertThat(seen.path("localAddress").asString()).isEqualTo("10.20.1.15");
         assertThat(Instant.parse(seen.path("lastSeenAt").asString())).isAfter(Instant.now().minusSeconds(60));
+    }
+
+    @Test
+    void targetsAreStoredExactlyAsSentTabsAndBackslashesIncluded() {
+        Device device = aDevice(api, clinics, clinics.mainCampus(), "TEXT-1");
+        String odd = "https://emr.example.com/a\\b\tc\\N";
+        Sample s = withProbes(aSample(), probe("EMR", odd, 10.0));
+        device.send(s).expect(200);
+        assertThat(jdbc.sql("select target from probe_measurements where sample_id = ?").param(s.id()).query(String.class).single())
+                .isEqualTo(odd);
     }
 
     @Test

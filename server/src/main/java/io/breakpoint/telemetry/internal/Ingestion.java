@@ -23,25 +23,24 @@ import java.util.*;
 /**
  * Stores a batch of samples: checks each (a refused sample does not refuse the batch), drops those already stored
  * (resending is safe), corrects the agent's clock when it is far off (decision 0013), and writes everything of the
- * batch in one transaction with multi-row inserts, then updates the device's last seen, facts, address and segment.
+ * batch in one transaction (COPY on PostgreSQL, multi-row INSERT on H2), then updates the device's last seen, facts, address and segment.
  */
 @Component
 public class Ingestion {
 
-    /** Rows per multi-row INSERT: 17 columns x 500 stays well below PostgreSQL's 32,767 parameters. */
-    private static final int ROWS_PER_INSERT = 500;
-
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final BulkInsert bulk;
     private final SiteNetworks networks;
     private final TelemetrySettings settings;
     private final Clock clock;
     private final Counter accepted, duplicates, rejected, measurements;
 
-    Ingestion(JdbcClient jdbc, TransactionTemplate tx, SiteNetworks networks, TelemetrySettings settings, Clock clock,
+    Ingestion(JdbcClient jdbc, TransactionTemplate tx, BulkInsert bulk, SiteNetworks networks, TelemetrySettings settings, Clock clock,
               MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.bulk = bulk;
         this.networks = networks;
         this.settings = settings;
         this.clock = clock;
@@ -133,28 +132,11 @@ public class Ingestion {
                         p.failures(), p.jitterMs(), Text.cut(Text.clean(p.error()), 100)});
             }
         }
-        insertRows("""
-                insert into telemetry_samples (id, device_id, site_id, segment_id, taken_at, received_at, cpu_load, memory_load,
-                  disk_used, throughput_mbps, guest_checked, guest_reachable, burst) values""", 13, sampleRows);
-        insertRows("""
-                insert into probe_measurements (sample_id, seq, device_id, site_id, segment_id, taken_at, hop, target, dns_ms,
-                  connect_ms, tls_ms, first_byte_ms, total_ms, attempts, failures, jitter_ms, error) values""", 17, probeRows);
+        bulk.insert("telemetry_samples", "id, device_id, site_id, segment_id, taken_at, received_at, cpu_load, memory_load, "
+                + "disk_used, throughput_mbps, guest_checked, guest_reachable, burst", 13, sampleRows);
+        bulk.insert("probe_measurements", "sample_id, seq, device_id, site_id, segment_id, taken_at, hop, target, dns_ms, "
+                + "connect_ms, tls_ms, first_byte_ms, total_ms, attempts, failures, jitter_ms, error", 17, probeRows);
         return probeRows.size();
-    }
-
-    private void insertRows(String head, int columns, List<Object[]> rows) {
-        String one = "(" + "?,".repeat(columns - 1) + "?)";
-        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-            StringBuilder sql = new StringBuilder(head.length() + chunk.size() * (one.length() + 1)).append(head).append(' ');
-            List<Object> params = new ArrayList<>(chunk.size() * columns);
-            for (int i = 0; i < chunk.size(); i++) {
-                if (i > 0) sql.append(',');
-                sql.append(one);
-                Collections.addAll(params, chunk.get(i));
-            }
-            jdbc.sql(sql.toString()).params(params).update();
-        }
     }
 
     /** Last seen, agent version, clock skew; from the newest sample: address, segment and facts. */

@@ -45,6 +45,13 @@ class DeviceApi {
         return devices.device(Actors.current(), id);
     }
 
+    @PostMapping("/api/v1/devices/{id}/retire")
+    @Operation(summary = "Retire a device (MSP and org admins): its secret stops working, its history stays")
+    DeviceView retire(@PathVariable UUID id) {
+        management.retireDevice(Actors.current(), id);
+        return devices.device(Actors.current(), id);
+    }
+
     record NewCode(String label, String validFor, Integer maxUses) {
     }
 
