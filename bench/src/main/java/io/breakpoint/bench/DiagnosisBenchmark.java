@@ -132,17 +132,29 @@ public final class DiagnosisBenchmark {
         System.out.printf(Locale.ROOT, "posted %,d raw hop measurements (the last two hours) in %.0f s%n", raw, (System.nanoTime() - t0) / 1e9);
 
         String path = "/api/v1/diagnosis/sites/" + siteId;
-        JsonNode first = null;
-        for (int i = 0; i < 3; i++) first = client.getJson(path);
+        // The first diagnosis of a site reads its weeks of rollups; later ones within the hour reuse them.
+        long cold = System.nanoTime();
+        JsonNode first = diagnose(client, path);
+        System.out.printf(Locale.ROOT, "first (cold) diagnosis: %.0f ms%n", (System.nanoTime() - cold) / 1e6);
+        for (int i = 0; i < 2; i++) diagnose(client, path);
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
             long s = System.nanoTime();
-            client.getJson(path);
+            diagnose(client, path);
             ms[i] = (System.nanoTime() - s) / 1e6;
         }
         Arrays.sort(ms);
         System.out.printf(Locale.ROOT, "GET %s (%d devices, %d days): p50 %.0f ms, p95 %.0f ms, max %.0f ms over %d runs%n",
                 path, devices, days, ms[runs / 2], ms[(int) Math.ceil(runs * 0.95) - 1], ms[runs - 1], runs);
         System.out.println("diagnosis: " + first.get("breakpoint").asString() + " — " + first.get("headline").asString());
+    }
+
+    private static JsonNode diagnose(BreakpointClient client, String path) throws Exception {
+        HttpRequest base = client.get(path);
+        HttpRequest request = HttpRequest.newBuilder(base.uri()).timeout(Duration.ofMinutes(5))
+                .header("Authorization", base.headers().firstValue("Authorization").orElseThrow()).GET().build();
+        HttpResponse<String> r = client.http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " " + r.body());
+        return BreakpointClient.JSON.readTree(r.body());
     }
 }

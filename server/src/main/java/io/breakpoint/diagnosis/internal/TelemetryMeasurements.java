@@ -77,21 +77,14 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
                                  Instant from, Instant to) {
         List<DeviceView> registered = devices.bySite(siteId).stream().filter(d -> !d.retired()).toList();
         Instant rawFrom = to.minus(RAW).truncatedTo(ChronoUnit.HOURS);
+        History past = from.isBefore(rawFrom) ? history(siteId, from.truncatedTo(ChronoUnit.HOURS), rawFrom) : History.EMPTY;
         Map<UUID, Map<Hop, List<Point>>> series = new HashMap<>();
-        Set<String> emrHosts = new HashSet<>();
-        if (from.isBefore(rawFrom)) {
-            for (HourlyRollup r : readings.hourlyForSite(siteId, from, rawFrom)) {
-                Hop hop = hop(r.hop());
-                if (hop == null) continue;
-                if (hop == Hop.EMR) emrHosts.add(host(r.target()));
-                Double ms = hop == Hop.EMR && r.firstByteMeanMs() != null ? r.firstByteMeanMs() : r.latencyP50Ms();
-                if (ms == null) ms = r.attempts() > 0 && r.failures() == r.attempts() ? null : r.latencyMeanMs();
-                if (ms == null) continue;
-                double loss = r.attempts() == 0 ? 0 : (double) r.failures() / r.attempts();
-                series.computeIfAbsent(r.deviceId(), k -> new EnumMap<>(Hop.class)).computeIfAbsent(hop, k -> new ArrayList<>())
-                        .add(new Point(r.hour(), ms, r.jitterMeanMs() == null ? 0 : r.jitterMeanMs(), loss, r.attempts()));
-            }
-        }
+        past.series().forEach((device, hops) -> {
+            Map<Hop, List<Point>> copy = new EnumMap<>(Hop.class);
+            hops.forEach((hop, points) -> copy.put(hop, new ArrayList<>(points)));
+            series.put(device, copy);
+        });
+        Set<String> emrHosts = new HashSet<>(past.emrHosts());
         Instant rawStart = from.isAfter(rawFrom) ? from : rawFrom;
         for (ProbeReading p : readings.rawForSite(siteId, rawStart, to.plusSeconds(1))) {
             Hop hop = hop(p.hop());
@@ -129,6 +122,50 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
         }
         return new SiteMeasurements(siteId, siteName, zone, clinicHours, new ArrayList<>(segments.values()), list,
                 peers(siteId, emrHosts, from, to));
+    }
+
+    /** A site's rollups before the raw window, as the engine's points, and the EMR hosts its agents probe. */
+    record History(Map<UUID, Map<Hop, List<Point>>> series, Set<String> emrHosts, Instant readAt) {
+        static final History EMPTY = new History(Map.of(), Set.of(), Instant.EPOCH);
+    }
+
+    private record HistoryKey(UUID siteId, Instant from, Instant to) {
+    }
+
+    /**
+     * Hourly rollups of finished hours change only when late samples arrive: a site's weeks of them are read once
+     * per hour (and at most every {@link #HISTORY_FRESH}), not on every diagnosis. A few sites are kept.
+     */
+    static final Duration HISTORY_FRESH = Duration.ofMinutes(10);
+    private static final int HISTORY_SITES = 8;
+    private final Map<HistoryKey, History> histories = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<HistoryKey, History> eldest) {
+            return size() > HISTORY_SITES;
+        }
+    });
+
+    private History history(UUID siteId, Instant from, Instant to) {
+        HistoryKey key = new HistoryKey(siteId, from, to);
+        History cached = histories.get(key);
+        Instant now = Instant.now();
+        if (cached != null && cached.readAt().plus(HISTORY_FRESH).isAfter(now)) return cached;
+        Map<UUID, Map<Hop, List<Point>>> series = new HashMap<>();
+        Set<String> emrHosts = new HashSet<>();
+        for (HourlyRollup r : readings.hourlyForSite(siteId, from, to)) {
+            Hop hop = hop(r.hop());
+            if (hop == null) continue;
+            if (hop == Hop.EMR) emrHosts.add(host(r.target()));
+            Double ms = hop == Hop.EMR && r.firstByteMeanMs() != null ? r.firstByteMeanMs() : r.latencyP50Ms();
+            if (ms == null) ms = r.attempts() > 0 && r.failures() == r.attempts() ? null : r.latencyMeanMs();
+            if (ms == null) continue;
+            double loss = r.attempts() == 0 ? 0 : (double) r.failures() / r.attempts();
+            series.computeIfAbsent(r.deviceId(), k -> new EnumMap<>(Hop.class)).computeIfAbsent(hop, k -> new ArrayList<>())
+                    .add(new Point(r.hour(), ms, r.jitterMeanMs() == null ? 0 : r.jitterMeanMs(), loss, r.attempts()));
+        }
+        History h = new History(series, emrHosts, now);
+        histories.put(key, h);
+        return h;
     }
 
     /**
