@@ -25,8 +25,11 @@ import java.util.*;
 @Component
 class TelemetryMeasurements implements MeasurementSource, BurstStore {
 
-    /** Raw measurements cover this much before "to"; rollups the rest (the rollup job may lag by an hour). */
-    static final Duration RAW = Duration.ofHours(2);
+    /**
+     * Raw measurements cover the hour before "to" and the rest of the hour it started in; rollups the hours before,
+     * which the rollup job (every 5 minutes) has built by then.
+     */
+    static final Duration RAW = Duration.ofHours(1);
 
     private final TelemetryReadings readings;
     private final Devices devices;
@@ -185,7 +188,11 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
         // site -> hop -> hour -> values over its devices
         Map<UUID, Map<Hop, TreeMap<Instant, List<Double>>>> bySite = new HashMap<>();
         Set<UUID> sameEmr = new HashSet<>();
-        for (HourlyRollup r : readings.hourlyForSites(others.keySet(), from, to)) {
+        // Finished hours from the cache (they change only with late samples), the last ones read now.
+        Instant recent = to.minus(RAW).truncatedTo(ChronoUnit.HOURS);
+        List<HourlyRollup> rows = new ArrayList<>(peerHistory(others.keySet(), from.truncatedTo(ChronoUnit.HOURS), recent));
+        rows.addAll(readings.hourlyForSites(others.keySet(), recent, to));
+        for (HourlyRollup r : rows) {
             Hop hop = hop(r.hop());
             if (hop != Hop.REFERENCE && hop != Hop.EMR) continue;
             if (hop == Hop.EMR && emrHosts.contains(host(r.target()))) sameEmr.add(r.siteId());
@@ -205,6 +212,32 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
             peers.add(new PeerSite(id, others.get(id), hops));
         }
         return peers;
+    }
+
+    private record PeerKey(Set<UUID> sites, Instant from, Instant to) {
+    }
+
+    private record PeerRows(List<HourlyRollup> rows, Instant readAt) {
+    }
+
+    private final Map<PeerKey, PeerRows> peerRows = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<PeerKey, PeerRows> eldest) {
+            return size() > HISTORY_SITES;
+        }
+    });
+
+    /** The peers' rollups of finished hours, only the hops the comparison uses, read once per hour like a site's own. */
+    private List<HourlyRollup> peerHistory(Set<UUID> sites, Instant from, Instant to) {
+        if (!from.isBefore(to)) return List.of();
+        PeerKey key = new PeerKey(Set.copyOf(sites), from, to);
+        PeerRows cached = peerRows.get(key);
+        Instant now = Instant.now();
+        if (cached != null && cached.readAt().plus(HISTORY_FRESH).isAfter(now)) return cached.rows();
+        List<HourlyRollup> rows = readings.hourlyForSites(sites, from, to).stream()
+                .filter(r -> "REFERENCE".equals(r.hop()) || "EMR".equals(r.hop())).toList();
+        peerRows.put(key, new PeerRows(rows, now));
+        return rows;
     }
 
     private static Hop hop(String name) {
