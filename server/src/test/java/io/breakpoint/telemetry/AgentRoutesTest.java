@@ -215,6 +215,24 @@ abstract class AgentRoutesTest extends ApiTest {
     }
 
     @Test
+    void aBatchSentTwiceAtOnceIsStoredOnce() throws Exception {
+        Device device = aDevice(api, clinics, clinics.mainCampus(), "RACE-1");
+        List<Sample> batch = samples(50);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> device.send(batch));
+            var second = pool.submit(() -> device.send(batch));
+            JsonNode a = first.get().expect(200), b = second.get().expect(200);
+            assertThat(a.path("accepted").asInt() + b.path("accepted").asInt()).isEqualTo(50);
+            assertThat(a.path("duplicates").asInt() + b.path("duplicates").asInt()).isEqualTo(50);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count("telemetry_samples where device_id = '" + device.id() + "'")).isEqualTo(50);
+        assertThat(count("probe_measurements where device_id = '" + device.id() + "'")).isEqualTo(100);
+    }
+
+    @Test
     void badSamplesAreRefusedEachWithItsReasonAndTheGoodOnesKept() {
         Device device = aDevice(api, clinics, clinics.mainCampus(), "BAD-1");
         Instant now = Instant.now();
@@ -252,6 +270,9 @@ abstract class AgentRoutesTest extends ApiTest {
         assertThat(r.body()).contains("at most 500");
         assertThat(count("telemetry_samples where device_id = '" + device.id() + "'")).isZero();
         assertThat(device.send(List.of()).expect(200).path("accepted").asInt()).isZero();
+        String huge = "{\"samples\":[],\"agentVersion\":\"" + "x".repeat(5_000_000) + "\"}";
+        assertProblem(api.anonymous().post("/api/v1/telemetry", huge, "Authorization", device.credentials().authorizationHeader(),
+                "Content-Type", "application/json"), 413);
     }
 
     @Test

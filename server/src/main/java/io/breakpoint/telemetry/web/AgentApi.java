@@ -26,11 +26,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -66,7 +67,9 @@ class AgentApi {
     @PostMapping("/api/v1/agent/enrollments")
     @Operation(summary = "Exchange a site's enrollment code for a device id and secret (shown once)",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = EnrollmentRequest.class))))
-    ResponseEntity<EnrollmentResponse> enroll(@RequestBody byte[] body, HttpServletRequest request) {
+    ResponseEntity<?> enroll(HttpServletRequest request) throws IOException {
+        byte[] body = body(request, MAX_ENROLLMENT_BYTES);
+        if (body == null) return tooLarge("An enrollment request is at most 64 kB.");
         EnrollmentResponse r = enrollment.enroll(read(body, EnrollmentRequest.class), request.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.CREATED).body(r);
     }
@@ -92,13 +95,16 @@ class AgentApi {
     @PostMapping("/api/v1/telemetry")
     @Operation(summary = "Store a batch of samples; answers what was accepted, what was already stored, and what was refused and why",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = TelemetryBatch.class))))
-    ResponseEntity<?> telemetry(@RequestBody byte[] body) {
+    ResponseEntity<?> telemetry(HttpServletRequest request) throws IOException {
         AuthenticatedDevice device = device();
         long wait = limiter.secondsToWait(device.deviceId());
         if (wait > 0) {
             return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many batches",
                     "This device sends more batches than allowed; wait " + wait + " s and send again.", wait);
         }
+        // A sample is about 2 kB of JSON; 8 kB per allowed sample leaves room for long targets and many processes.
+        byte[] body = body(request, (long) settings.maxBatchSamples() * 8192);
+        if (body == null) return tooLarge("The batch is too large; send at most " + settings.maxBatchSamples() + " samples per batch.");
         TelemetryBatch batch = read(body, TelemetryBatch.class);
         if (batch.samples() == null) throw new InvalidRequestException("samples", "Send the samples of the batch.");
         if (batch.samples().size() > settings.maxBatchSamples()) {
@@ -110,6 +116,21 @@ class AgentApi {
         }
         BatchReceipt receipt = ingestion.ingest(device, batch);
         return ResponseEntity.ok(receipt);
+    }
+
+    private static final long MAX_ENROLLMENT_BYTES = 64 * 1024;
+
+    /** The body, read up to {@code max} bytes; null when it is longer (it is not read further). */
+    private static byte[] body(HttpServletRequest request, long max) throws IOException {
+        if (request.getContentLengthLong() > max) return null;
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            return bytes.length > max ? null : bytes;
+        }
+    }
+
+    private static ResponseEntity<ProblemDetail> tooLarge(String detail) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", detail, 0);
     }
 
     private static AuthenticatedDevice device() {
