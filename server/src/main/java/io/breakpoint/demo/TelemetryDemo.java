@@ -27,6 +27,8 @@ import java.util.*;
 @Component
 class TelemetryDemo {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TelemetryDemo.class);
+
     static final String EMR = "https://ehr.riverbend-cloud.example/login";
     static final String TRANSACTION = "https://ehr.riverbend-cloud.example/login -> /static/app.js";
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
@@ -63,6 +65,7 @@ class TelemetryDemo {
 
     /** Seeds it all as the signed-in MSP admin; returns the number of devices. */
     int seed(Instant now, UUID mainCampus, UUID chesterfield, UUID ofallon, UUID lakeside, UUID riverbend, UUID lakesideOrg) {
+        long started = System.nanoTime();
         Actor admin = Actors.current();
         Random random = new Random(4_2026L);
         List<Workstation> all = new ArrayList<>();
@@ -136,7 +139,8 @@ class TelemetryDemo {
                 }
             }
         }
-        intake.importHourly(rollups);
+        int imported = intake.importHourly(rollups);
+        int raw = 0;
 
         for (Map.Entry<Workstation, AuthenticatedDevice> e : enrolled.entrySet()) {
             Workstation w = e.getKey();
@@ -146,7 +150,7 @@ class TelemetryDemo {
                 boolean current = at.isAfter(now.minus(Duration.ofMinutes(40)));
                 samples.add(sample(w, w.condition().at(at.atZone(CHICAGO), current), at, clock.instant(), random, false));
             }
-            intake.ingest(e.getValue(), new TelemetryBatch(e.getValue().deviceId(), "0.1.0", samples));
+            raw += intake.ingest(e.getValue(), new TelemetryBatch(e.getValue().deviceId(), "0.1.0", samples)).accepted();
         }
 
         for (Map.Entry<Workstation, AuthenticatedDevice> e : enrolled.entrySet()) {
@@ -157,6 +161,8 @@ class TelemetryDemo {
             reporting.report(e.getValue(), e.getValue().deviceId(), new SlownessReport(
                     "The EMR is crawling, charts take forever to open.", w.reporter(), burst));
         }
+        log.info("Demo telemetry: {} devices, {} hourly rollups, {} raw samples and 3 slowness reports in {} ms.", enrolled.size(),
+                imported, raw, (System.nanoTime() - started) / 1_000_000);
         return enrolled.size();
     }
 
