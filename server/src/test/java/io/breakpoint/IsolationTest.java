@@ -175,6 +175,9 @@ abstract class IsolationTest extends ApiTest {
                 new Named("diagnose B's site", (c, id) -> c.get(dg + "sites/" + id), s -> s.clinics.lakesideClinic().toString()),
                 new Named("diagnose B's site over a window", (c, id) -> c.get(dg + "sites/" + id + "?from=2026-01-01T00:00:00Z&to=2026-01-01T06:00:00Z"),
                         s -> s.clinics.lakesideClinic().toString())));
+        p.put("GET /api/v1/sites/{id}/diagnosis", List.of(
+                new Named("diagnose B's site (PRODUCT.md's route)", (c, id) -> c.get("/api/v1/sites/" + id + "/diagnosis"),
+                        s -> s.clinics.lakesideClinic().toString())));
         p.put("GET /api/v1/diagnosis/devices/{id}", List.of(
                 new Named("diagnose B's device", (c, id) -> c.get(dg + "devices/" + id), s -> s.foreignTelemetry("device"))));
         p.put("POST /api/v1/devices/{id}/slowness-reports", List.of(new Named("slowness report for B's device with a person's token",

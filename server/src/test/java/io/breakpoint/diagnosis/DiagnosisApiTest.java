@@ -24,6 +24,8 @@ abstract class DiagnosisApiTest extends ApiTest {
         assertThat(d.path("breakpoint").asString()).isEqualTo("INSUFFICIENT_DATA");
         assertThat(d.path("confidence").asDouble()).isLessThanOrEqualTo(0.2);
         assertThat(d.path("summary").asString()).contains("do not have enough measurements");
+        assertThat(api.as(clinics.ben()).get("/api/v1/sites/" + clinics.chesterfield() + "/diagnosis").expect(200)
+                .path("breakpoint").asString()).as("PRODUCT.md's route answers the same").isEqualTo("INSUFFICIENT_DATA");
     }
 
     @Test
