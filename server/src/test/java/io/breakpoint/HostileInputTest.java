@@ -212,6 +212,8 @@ abstract class HostileInputTest extends ApiTest {
     /** Who sends to a route: someone it is meant for, so the input reaches the code behind it. */
     private Person caller(Route r) {
         String p = r.pattern();
+        // Signing out takes a fresh token every time: a requester's needs no authenticator code (MSP staff get two a step).
+        if (logout(r)) return clinics.fox();
         if (p.startsWith("/portal") || p.equals("/api/v1/tickets") && r.method() == RequestMethod.POST) return clinics.ellis();
         if (p.startsWith("/settings") || p.contains("compliance")) return clinics.grant();
         if (p.startsWith("/console") || p.startsWith("/api/v1/tickets/")) return clinics.ava();
