@@ -121,6 +121,11 @@ abstract class IsolationTest extends ApiTest {
                 new Named("audit of B's ticket", (c, id) -> c.get("/api/v1/audit?ticketId=" + id), IsolationTest::foreignTicketId),
                 new Named("audit of B's requester", (c, id) -> c.get("/api/v1/audit?userId=" + id), s -> s.clinics.ivy().id().toString()),
                 new Named("audit of B", (c, id) -> c.get("/api/v1/audit?organizationId=" + id), s -> s.clinics.lakeside().toString())));
+        // Tamper-evident audit and PHI detection (issue 5, items 4 and 5).
+        p.put("GET /api/v1/audit/export", List.of(
+                new Listing("export of today's audit records", c -> c.get("/api/v1/audit/export?from="
+                        + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "&to=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC))),
+                new Listing("export as CSV", c -> c.get("/api/v1/audit/export?from=2020-01-01&to=2099-12-31&format=csv"))));
         return p;
     }
 
