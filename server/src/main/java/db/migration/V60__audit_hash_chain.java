@@ -13,9 +13,9 @@ import java.util.UUID;
 
 /**
  * The audit trail becomes a hash chain (docs/decisions/0018): every row gets its place in the chain ({@code seq}),
- * the hash of the row before it and its own hash; the rows already there are chained in id order; the chain's head
- * (last seq and hash) lives in a one-row table that appends lock; UPDATE and DELETE of audit rows are refused by a
- * trigger. In Java because the hash is SHA-256 over {@link ChainLink#canonical()}, which SQL cannot compute the same
+ * the hash of the row before it and its own hash (empty until the sealer seals a new row, right after its commit);
+ * the rows already there are chained in id order; the chain's head (last seq and hash) lives in a one-row table that
+ * the sealer locks; UPDATE and DELETE of audit rows are refused by a trigger, except the one update that seals. In Java because the hash is SHA-256 over {@link ChainLink#canonical()}, which SQL cannot compute the same
  * way on H2 and PostgreSQL, and because the trigger differs between the two.
  */
 public class V60__audit_hash_chain extends BaseJavaMigration {
@@ -55,14 +55,16 @@ public class V60__audit_hash_chain extends BaseJavaMigration {
         }
         try (Statement s = c.createStatement()) {
             s.execute("insert into audit_chain_head (id, last_seq, last_hash) values (1, " + seq + ", '" + previous + "')");
-            s.execute("alter table audit_events alter column seq set not null");
-            s.execute("alter table audit_events alter column prev_hash set not null");
-            s.execute("alter table audit_events alter column hash set not null");
             s.execute("create unique index audit_events_seq_idx on audit_events (seq)");
             if (postgres) {
+                // The one update allowed: sealing, which gives an unsealed record its place and hashes and nothing else.
                 s.execute("""
                         create function audit_events_refuse_change() returns trigger language plpgsql as $$
                         begin
+                          if tg_op = 'UPDATE' and old.seq is null and new.seq is not null and new.hash is not null
+                             and (to_jsonb(new) - 'seq' - 'prev_hash' - 'hash') = (to_jsonb(old) - 'seq' - 'prev_hash' - 'hash') then
+                            return new;
+                          end if;
                           raise exception 'audit_events is append-only: % refused', tg_op using errcode = '42501';
                         end $$""");
                 s.execute("""

@@ -1,5 +1,6 @@
 package io.breakpoint.audit;
 
+import io.breakpoint.audit.internal.ChainSealer;
 import io.breakpoint.audit.internal.ChainVerifier;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -22,6 +23,8 @@ public final class AuditCommand {
     }
 
     public static int run(ConfigurableApplicationContext context, PrintStream out) {
+        int sealed = context.getBean(ChainSealer.class).sealPending();
+        if (sealed > 0) out.println("Sealed " + sealed + " records written since the server last sealed.");
         ChainReport r = context.getBean(ChainVerifier.class).verify();
         if (r.intact()) {
             out.println("Audit chain intact: " + r.records() + " records, #1 to #" + r.lastSeq() + ".");

@@ -1,6 +1,7 @@
 package io.breakpoint.audit;
 
 import io.breakpoint.common.Channel;
+import io.breakpoint.audit.internal.ChainSealer;
 import io.breakpoint.audit.internal.ChainVerifier;
 import io.breakpoint.audit.internal.ChainWriter;
 import io.breakpoint.common.ForbiddenException;
@@ -38,12 +39,14 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ChainWriter chain;
+    private final ChainSealer sealer;
     private final ChainVerifier verifier;
 
-    AuditTrail(JdbcClient jdbc, Clock clock, ChainWriter chain, ChainVerifier verifier) {
+    AuditTrail(JdbcClient jdbc, Clock clock, ChainWriter chain, ChainSealer sealer, ChainVerifier verifier) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.chain = chain;
+        this.sealer = sealer;
         this.verifier = verifier;
     }
 
@@ -54,7 +57,7 @@ public class AuditTrail {
         if (channel == null) {
             channel = request == null ? Channel.SYS : request.getRequestURI().startsWith("/api/") ? Channel.API : Channel.UI;
         }
-        // Sealed into the hash chain just before the caller's transaction commits (ChainWriter).
+        // Sealed into the hash chain right after the caller's transaction commits (ChainWriter, ChainSealer).
         chain.append(new ChainWriter.Entry(clock.instant(), actor == null ? null : actor.userId(),
                 actor == null ? null : actor.email(), organizationId, ticketId, action, channel.name(),
                 request == null ? null : request.getRemoteAddr(), truncate(detail)));
@@ -66,6 +69,7 @@ public class AuditTrail {
      */
     @PreAuthorize("hasAnyRole('MSP_ADMIN','ORG_ADMIN','VCIO')")
     public ChainReport verify(Actor actor) {
+        sealer.sealPending();
         return verifier.verify();
     }
 
@@ -80,10 +84,11 @@ public class AuditTrail {
         if (!to.isAfter(from)) throw new InvalidRequestException("to", "The end of the range must be after its start.");
         boolean msp = actor.is(Role.MSP_ADMIN);
         if (!msp && (!actor.is(Role.ORG_ADMIN) || actor.organizationId() == null)) throw new ForbiddenException("Only admins export the audit trail.");
+        sealer.sealPending(); // the export carries every committed record with its hashes
         StringBuilder sql = new StringBuilder("""
                 select seq, id, at, actor_id, actor_email, organization_id, ticket_id, action, channel, remote_address, detail,
                        prev_hash, hash
-                from audit_events where at >= :from and at < :to""");
+                from audit_events where seq is not null and at >= :from and at < :to""");
         Map<String, Object> params = new HashMap<>();
         params.put("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
         params.put("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
