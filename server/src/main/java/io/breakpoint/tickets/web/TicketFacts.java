@@ -1,5 +1,7 @@
 package io.breakpoint.tickets.web;
 
+import io.breakpoint.phi.PhiWords;
+
 import io.breakpoint.tickets.EntryKind;
 import io.breakpoint.tickets.EntryView;
 import io.breakpoint.tickets.Priority;
@@ -15,7 +17,7 @@ import java.util.UUID;
 record TicketFacts(UUID id, String reference, String subject, String description, TicketStatus status, int tier,
                    String category, Priority priority, String impact, String organization, String site, String requester,
                    String assignee, UUID assigneeId, String created, String firstResponse, int reassignments,
-                   String resolution, String resolvedAt, List<ThreadEntry> thread) {
+                   String resolution, String resolvedAt, List<ThreadEntry> thread, String phi) {
 
     static TicketFacts of(TicketView t, ClinicTime time, boolean publicOnly) {
         ZoneId zone = time.zoneOf(t.siteId());
@@ -34,7 +36,8 @@ record TicketFacts(UUID id, String reference, String subject, String description
                 t.requester() == null ? null : t.requester().name(), t.assignee() == null ? null : t.assignee().name(),
                 t.assignee() == null ? null : t.assignee().id(), time.format(t.createdAt(), zone), firstResponse,
                 t.reassignments(), resolution, time.format(t.resolvedAt(), zone),
-                entries.stream().filter(e -> e.kind() != EntryKind.OPENED).map(e -> ThreadEntry.of(e, time, zone)).toList());
+                entries.stream().filter(e -> e.kind() != EntryKind.OPENED).map(e -> ThreadEntry.of(e, time, zone)).toList(),
+                t.containsPhi() ? PhiWords.list(t.phiKinds()) : null);
     }
 
     public long lastEntryId() {
