@@ -57,6 +57,7 @@ class PhiEvaluationTest {
         System.out.println("PHI detector on phi/eval.tsv");
         System.out.println(dev.line("dev"));
         System.out.println(test.line("held-out"));
+        System.out.println("held-out per kind (labelled / found / missed / false): " + perKind(all, "test"));
 
         assertThat(all).hasSizeGreaterThanOrEqualTo(600);
         assertThat(test.textRecall()).as("held-out recall per text").isGreaterThanOrEqualTo(0.95);
@@ -89,6 +90,24 @@ class PhiEvaluationTest {
             }
         }
         return new Figures(n, ttp, tfp, tfn, ktp, kfp, kfn);
+    }
+
+    private static String perKind(List<Example> all, String split) {
+        StringBuilder s = new StringBuilder();
+        for (PhiKind k : PhiKind.values()) {
+            int labelled = 0, found = 0, missed = 0, wrong = 0;
+            for (Example e : all) {
+                if (!e.split().equals(split)) continue;
+                boolean want = e.kinds().contains(k);
+                boolean got = DETECTOR.scan(e.text()).stream().anyMatch(f -> f.kind() == k);
+                if (want) labelled++;
+                if (want && got) found++;
+                if (want && !got) missed++;
+                if (!want && got) wrong++;
+            }
+            s.append(String.format("%n  %-22s %3d / %3d / %2d / %2d", k, labelled, found, missed, wrong));
+        }
+        return s.toString();
     }
 
     static List<Example> examples() throws IOException {
