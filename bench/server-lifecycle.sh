@@ -3,13 +3,17 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PORT="${BREAKPOINT_PORT:-18080}"
 export BREAKPOINT_DEMO_PASSWORD="${BREAKPOINT_DEMO_PASSWORD:-bench-password-1234}"
+# The load generators submit thousands of tickets a second as one requester: no per-person limit for them.
+export BREAKPOINT_TICKETS_RATE_LIMIT="${BREAKPOINT_TICKETS_RATE_LIMIT:-0}"
+# MSP staff sign in with TOTP: the demo enrols them with this secret and BreakpointClient computes their codes.
+export BREAKPOINT_DEMO_TOTP_SECRET="${BREAKPOINT_DEMO_TOTP_SECRET:-JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP}"
 PG_HOST="${PG_HOST:-127.0.0.1}"
 SERVER_PID=""
 BENCH_CP="$ROOT/bench/target/classes:$ROOT/bench/target/lib/*"
 
 build() {
   if [[ "${SKIP_BUILD:-}" != 1 ]]; then
-    (cd "$ROOT" && mvn -B -o -q package -DskipTests -pl server,bench)
+    (cd "$ROOT" && mvn -B -o -q package -DskipTests -pl agent-protocol,server,bench)
   fi
 }
 

@@ -1,7 +1,11 @@
 package io.breakpoint;
 
 import io.breakpoint.audit.AuditCommand;
+import io.breakpoint.common.SecretsCommand;
 import io.breakpoint.identity.AdminCommand;
+import io.breakpoint.simulation.SimulateDayCommand;
+import io.breakpoint.triage.TriageRetraining;
+import io.breakpoint.identity.BreakGlassCommand;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -18,30 +22,60 @@ import java.time.Clock;
 public class BreakpointApplication {
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && "admin".equals(args[0])) {
-            String problem = AdminCommand.check(args);
+        if (args.length > 0 && java.util.Set.of("admin", "audit", "break-glass", "secrets").contains(args[0])) {
+            String problem = switch (args[0]) {
+                case "admin" -> AdminCommand.check(args);
+                case "audit" -> AuditCommand.check(args);
+                case "break-glass" -> BreakGlassCommand.check(args);
+                default -> SecretsCommand.check(args);
+            };
             if (problem != null) {
                 System.err.println(problem);
                 System.exit(2);
             }
             try (var context = commandLine().run()) {
-                System.exit(AdminCommand.run(context, args, System.out));
+                System.exit(switch (args[0]) {
+                    case "admin" -> AdminCommand.run(context, args, System.out);
+                    case "audit" -> AuditCommand.run(context, System.out);
+                    case "break-glass" -> BreakGlassCommand.run(context, args, System.out);
+                    default -> SecretsCommand.run(context, args, System.out);
+                });
             }
         }
-        if (args.length > 0 && "audit".equals(args[0])) {
-            String problem = AuditCommand.check(args);
+        if (args.length > 0 && "triage".equals(args[0])) {
+            String problem = TriageRetraining.check(args);
             if (problem != null) {
                 System.err.println(problem);
                 System.exit(2);
             }
-            try (var context = commandLine().run()) {
-                System.exit(AuditCommand.run(context, System.out));
+            SpringApplication app = commandLine();
+            // The command trains and exits: the scheduled jobs (timers, routing, nightly retraining) are the servers' work.
+            app.setDefaultProperties(java.util.Map.of("logging.level.root", "WARN", "spring.main.log-startup-info", "false",
+                    "logging.level.io.breakpoint.triage", "INFO", "breakpoint.triage.retrain.cron", "-",
+                    "breakpoint.sla.timers.enabled", "false", "breakpoint.routing.enabled", "false"));
+            int rc;
+            // Closed before exiting: System.exit inside the block would close the context from a shutdown hook while
+            // the database is already shutting down.
+            try (var context = app.run(java.util.Arrays.copyOfRange(args, 2, args.length))) {
+                rc = TriageRetraining.run(context, System.out);
             }
+            System.exit(rc);
+        }
+        if (args.length > 0 && "simulate-day".equals(args[0])) {
+            SimulateDayCommand.Options options = SimulateDayCommand.parse(args, System.err);
+            if (options == null) System.exit(2);
+            SpringApplication app = commandLine();
+            app.setDefaultProperties(SimulateDayCommand.properties());
+            int rc;
+            try (var context = app.run()) {
+                rc = SimulateDayCommand.run(context, options, System.out);
+            }
+            System.exit(rc);
         }
         SpringApplication.run(BreakpointApplication.class, args);
     }
 
-    /** The application without web server and quiet, for a command that runs and exits. */
+    /** A context without a web server for the one-shot commands. */
     private static SpringApplication commandLine() {
         SpringApplication app = new SpringApplication(BreakpointApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);

@@ -19,3 +19,13 @@ document.addEventListener("htmx:afterSettle", function (e) {
   var flash = e.detail.elt && e.detail.elt.id === "ticket" ? document.getElementById("flash") : null;
   if (flash && !flash.hidden) { flash.setAttribute("tabindex", "-1"); flash.focus(); }
 });
+// The Content-Security-Policy forbids inline handlers; these attributes ask for the two behaviours pages need.
+// <select data-submit-on-change>: submit its form when the choice changes (dashboard filters).
+document.addEventListener("change", function (e) {
+  if (e.target.matches && e.target.matches("[data-submit-on-change]") && e.target.form) e.target.form.requestSubmit();
+});
+// <form data-reset-on-success>: empty the form after htmx sent it successfully (portal reply box).
+document.addEventListener("htmx:afterRequest", function (e) {
+  var form = e.detail.elt;
+  if (form && form.matches && form.matches("form[data-reset-on-success]") && e.detail.successful) form.reset();
+});

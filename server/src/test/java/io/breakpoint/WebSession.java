@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import io.breakpoint.testing.TestTotp;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,8 @@ public final class WebSession {
     private final String base;
     private final HttpClient http;
     private String csrf;
+    private boolean usedMfa;
+    private static final Map<String, WebSession> SIGNED_IN = new ConcurrentHashMap<>();
 
     private WebSession(String base) {
         this.base = base;
@@ -32,14 +36,43 @@ public final class WebSession {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** Signs in through the login form; fails the test when the credentials are refused. */
+    /**
+     * Signs in through the login form, and the MFA step with {@link TestTotp} where the person needs it; fails the test
+     * when the credentials are refused. A session that went through MFA is kept and handed out again while it is
+     * valid: the desk accepts each authenticator code once, so fresh MFA sign-ins are rationed by the clock.
+     */
     public static WebSession signIn(String base, String email, String password) {
+        String key = base + " " + email + " " + password;
+        WebSession kept = SIGNED_IN.get(key);
+        if (kept != null) {
+            Page home = kept.get("/");
+            if (home.location() == null || !home.location().contains("/login")) return kept;
+        }
         WebSession s = new WebSession(base);
         Page login = s.tryLogin(email, password);
-        if (login.location() == null || login.location().contains("error")) {
+        if (login.location() == null || login.location().contains("error") || login.location().contains("/login")) {
             throw new AssertionError("Sign-in refused for " + email + ": " + login.status() + " " + login.location());
         }
+        if (s.usedMfa) SIGNED_IN.put(key, s);
         return s;
+    }
+
+    /** A browser that has not signed in (its POSTs carry the CSRF token of the login page). */
+    public static WebSession anonymous(String base) {
+        WebSession s = new WebSession(base);
+        s.get("/login");
+        return s;
+    }
+
+    /** A browser that has not signed in yet. */
+    public static WebSession fresh(String base) {
+        return new WebSession(base);
+    }
+
+    /** Only the password step of the login form: answers its redirect ("/", "/login/mfa", "/login/mfa/enrol" or "/login?error"). */
+    public Page passwordStep(String email, String password) {
+        get("/login");
+        return post("/login", "username", email, "password", password);
     }
 
     /** Tries the login form and answers the response (a redirect to "/" or to "/login?error"). */
@@ -49,7 +82,13 @@ public final class WebSession {
 
     private Page tryLogin(String email, String password) {
         get("/login");
-        return post("/login", "username", email, "password", password);
+        Page p = post("/login", "username", email, "password", password);
+        if (p.location() != null && p.location().endsWith("/login/mfa")) {
+            usedMfa = true;
+            get("/login/mfa");
+            p = post("/login/mfa", "code", TestTotp.nextCode(base, email));
+        }
+        return p;
     }
 
     public Page get(String path) {
@@ -58,6 +97,11 @@ public final class WebSession {
 
     /** Posts a form with the CSRF token of the last page; {@code fields} are name, value, name, value, ... */
     public Page post(String path, String... fields) {
+        return postWith(Map.of(), path, fields);
+    }
+
+    /** A form post with extra request headers, such as htmx's {@code HX-Request}. */
+    public Page postWith(Map<String, String> headers, String path, String... fields) {
         List<String> pairs = new ArrayList<>(List.of(fields));
         if (csrf != null) {
             pairs.add("_csrf");
@@ -68,8 +112,9 @@ public final class WebSession {
             if (!body.isEmpty()) body.append('&');
             body.append(enc(pairs.get(i))).append('=').append(enc(pairs.get(i + 1)));
         }
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded");
+        headers.forEach(b::header);
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
     /** Follows a redirect the way a browser would (a GET of the Location). */

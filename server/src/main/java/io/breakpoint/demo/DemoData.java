@@ -29,17 +29,23 @@ class DemoData implements ApplicationRunner {
     private final Administration admin;
     private final Directory directory;
     private final TicketImport tickets;
+    private final ComplianceDemo compliance;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final DemoIncidents incidents;
 
     private final String configuredPassword;
+    private final DemoMfa mfa;
 
-    DemoData(Administration admin, Directory directory, TicketImport tickets, Clock clock, TransactionTemplate tx,
-             @Value("${breakpoint.demo.password:}") String configuredPassword) {
+    DemoData(Administration admin, Directory directory, TicketImport tickets, ComplianceDemo compliance, Clock clock, TransactionTemplate tx,
+             DemoIncidents incidents, @Value("${breakpoint.demo.password:}") String configuredPassword, DemoMfa mfa) {
+        this.mfa = mfa;
+        this.incidents = incidents;
         this.configuredPassword = configuredPassword;
         this.admin = admin;
         this.directory = directory;
         this.tickets = tickets;
+        this.compliance = compliance;
         this.clock = clock;
         this.tx = tx;
     }
@@ -65,6 +71,7 @@ class DemoData implements ApplicationRunner {
         Channel.runAs(Channel.SYS, () -> tx.executeWithoutResult(s -> {
             admin.bootstrap("Gateway Health IT", ADMIN, "Morgan Price", password);
             Actors.runAs(directory.actorByEmail(ADMIN).orElseThrow(), () -> seedAsAdmin(password));
+            Actors.runAs(directory.actorByEmail(ADMIN).orElseThrow(), mfa::seed);
         }));
         String banner = generated
                 ? "Demo users share the generated password: " + password + "  (set BREAKPOINT_DEMO_PASSWORD to choose one)"
@@ -119,6 +126,8 @@ class DemoData implements ApplicationRunner {
         Actors.runAs(directory.actorByEmail(ADMIN).orElseThrow(), () -> {
             n[0] += history.fourWeeks(tickets, List.of(new Place(chesterfield, ellis), new Place(ofallon, fox), new Place(mainCampus, ellis)), 7);
             n[0] += history.fourWeeks(tickets, List.of(new Place(lakesideClinic, ivy)), 3);
+            compliance.seed(riverbend);
+            incidents.seed(riverbend, chesterfield, ellis, ben, password);
         });
         log.info("Demo: seeded 2 organizations, 4 sites, 12 people and {} tickets of history.", n[0]);
     }

@@ -1,6 +1,7 @@
 /**
- * {@code --demo}: seeds Gateway Health IT, two client organizations with sites and people of every role, and
- * four weeks of ticket history, through the other modules' APIs. Running it again changes nothing.
+ * {@code --demo}: seeds Gateway Health IT, two client organizations with sites and people of every role, four weeks
+ * of ticket history and an open major incident at Chesterfield Clinic, through the other modules' APIs. Running it
+ * again changes nothing.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "identity", "tickets"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "identity", "tickets", "compliance", "incidents"})
 package io.breakpoint.demo;

@@ -206,6 +206,21 @@ public class Administration {
                 p.email() + ": " + role + (enabled ? "" : ", disabled"));
     }
 
+    /** Flags a Tier 1–3 engineer as a lead of their tier (or not): SLA breaches may escalate to them. */
+    @PreAuthorize("hasRole('MSP_ADMIN')")
+    public void setTierLead(UUID id, boolean lead) {
+        PersonSummary p = person(id);
+        if (p.role().tier() == null) throw new InvalidRequestException("tierLead", "Only Tier 1–3 engineers lead a tier.");
+        store.setTierLead(id, lead);
+        changed(Actors.current(), "USER_CHANGED", null, p.email() + (lead ? ": lead of Tier " : ": no longer lead of Tier ") + p.role().tier());
+    }
+
+    @PreAuthorize("hasRole('MSP_ADMIN')")
+    public boolean isTierLead(UUID id) {
+        person(id);
+        return store.isTierLead(id);
+    }
+
     @PreAuthorize("hasRole('MSP_ADMIN')")
     public void setPassword(UUID id, String password) {
         PersonSummary p = person(id);
@@ -344,6 +359,13 @@ public class Administration {
         if (password == null || password.length() < MIN_PASSWORD) {
             throw new InvalidRequestException("password", "Use at least " + MIN_PASSWORD + " characters.");
         }
-        if (password.length() > 128) throw new InvalidRequestException("password", "At most 128 characters.");
+        // BCrypt reads at most 72 bytes and Spring Security refuses longer input (a 500 before the hostile-input suite).
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw new InvalidRequestException("password", "At most 72 characters (fewer with accents or symbols).");
+        }
+        if (io.breakpoint.identity.internal.CommonPasswords.isCommon(password)) {
+            throw new InvalidRequestException("password",
+                    "This password is on the list of common or breached passwords; choose a phrase of your own.");
+        }
     }
 }

@@ -160,6 +160,14 @@ public class Directory {
                 .toList();
     }
 
+    /**
+     * The lead of a tier for this organization: an enabled engineer of that tier flagged as its lead who serves the
+     * organization (the first by name when there are several); empty when there is none.
+     */
+    public Optional<PersonSummary> tierLead(UUID organizationId, int tier) {
+        return store.tierLeads(organizationId, tier).stream().findFirst();
+    }
+
     /** The categories a co-managed organization routes to its own IT staff before the MSP tiers (empty: none). */
     public Set<String> internalFirstCategories(UUID organizationId) {
         return store.internalFirstCategories(organizationId);

@@ -9,6 +9,8 @@ import io.breakpoint.identity.Role;
 import io.breakpoint.identity.SiteSummary;
 import io.breakpoint.tickets.internal.TicketStore;
 import io.breakpoint.tickets.internal.TicketStore.MetricRow;
+import io.breakpoint.tickets.internal.TicketStore.QualityRow;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,13 +35,25 @@ public class DeskMetrics {
     public static final double TARGET_FIRST_RESPONSE_SECONDS = 90;
     public static final double TARGET_SAME_DAY_RATE = 0.93;
     public static final double TARGET_REASSIGNMENTS = 1.0;
+    /*
+     * PRODUCT.md sets no target for these; docs/decisions/0010 says why these: SLA attainment 95% (a promise kept
+     * nineteen times in twenty), routing accuracy 90% (at most one pass in ten after the desk's own choice), triage
+     * accuracy 90% (PRODUCT.md's tier target on held-out tickets, the strictest of its three), and a major incident
+     * resolved within PRODUCT.md's P1 resolution time, 4 hours.
+     */
+    public static final double TARGET_SLA_ATTAINMENT = 0.95;
+    public static final double TARGET_ROUTING_ACCURACY = 0.90;
+    public static final double TARGET_TRIAGE_ACCURACY = 0.90;
+    public static final double TARGET_INCIDENT_MINUTES = 240;
 
     private final TicketStore store;
     private final Directory directory;
+    private final ObjectProvider<LinkedIncidents> incidents;
 
-    DeskMetrics(TicketStore store, Directory directory) {
+    DeskMetrics(TicketStore store, Directory directory, ObjectProvider<LinkedIncidents> incidents) {
         this.store = store;
         this.directory = directory;
+        this.incidents = incidents;
     }
 
     public record Figures(long ticketsOpened, long ticketsResolved, Double averageFirstResponseSeconds,
@@ -53,11 +67,21 @@ public class DeskMetrics {
     public record OrganizationFigures(UUID organizationId, String name, Figures figures) {
     }
 
-    public record Targets(double firstResponseSeconds, double sameDayResolutionRate, double reassignments) {
+    public record Targets(double firstResponseSeconds, double sameDayResolutionRate, double reassignments,
+                          double slaAttainment, double routingAccuracy, double triageAccuracy, double incidentResolveMinutes) {
     }
 
+    /**
+     * The report. Since issue 3 it also has SLA attainment per priority, automatic-routing and triage accuracy, major
+     * incidents, and those by day and by hour of day (site time); {@code overall.slaBreaches} counts the breaches of
+     * the period's tickets.
+     */
     public record Report(Instant from, Instant to, UUID organizationId, Figures overall, List<TierFigures> byTier,
-                         List<OrganizationFigures> byOrganization, Targets targets) {
+                         List<OrganizationFigures> byOrganization, Targets targets,
+                         List<DeskQuality.PriorityAttainment> slaByPriority, DeskQuality.Attainment firstResponseAttainment,
+                         DeskQuality.Attainment resolutionAttainment, DeskQuality.RoutingAccuracy routing,
+                         DeskQuality.TriageAccuracy triage, DeskQuality.IncidentFigures incidents,
+                         List<DeskQuality.Slice> byDay, List<DeskQuality.Slice> byHourOfDay) {
     }
 
     @Transactional(readOnly = true)
@@ -69,7 +93,13 @@ public class DeskMetrics {
                 .collect(Collectors.toMap(SiteSummary::id, SiteSummary::timeZone));
         List<MetricRow> rows = store.metricRows(orgs, from, to);
 
-        Figures overall = figures(rows, zones, now, store.resolvedCount(orgs, from, to, null, null));
+        List<QualityRow> quality = store.qualityRows(orgs, from, to);
+        LinkedIncidents linked = incidents.getIfAvailable();
+        List<LinkedIncidents.Facts> incidentFacts = linked == null ? List.of() : linked.opened(orgs, from, to);
+        Figures counted = figures(rows, zones, now, store.resolvedCount(orgs, from, to, null, null));
+        Figures overall = new Figures(counted.ticketsOpened(), counted.ticketsResolved(), counted.averageFirstResponseSeconds(),
+                counted.p90FirstResponseSeconds(), counted.ticketsWithFirstResponse(), counted.sameDayResolutionRate(),
+                counted.averageReassignments(), DeskQuality.breaches(quality));
         List<TierFigures> byTier = new ArrayList<>();
         for (int tier = 1; tier <= 3; tier++) {
             int t = tier;
@@ -85,7 +115,11 @@ public class DeskMetrics {
                         store.resolvedCount(Set.of(o), from, to, null, o))))
                 .toList();
         return new Report(from, to, organizationId, overall, byTier, byOrg,
-                new Targets(TARGET_FIRST_RESPONSE_SECONDS, TARGET_SAME_DAY_RATE, TARGET_REASSIGNMENTS));
+                new Targets(TARGET_FIRST_RESPONSE_SECONDS, TARGET_SAME_DAY_RATE, TARGET_REASSIGNMENTS, TARGET_SLA_ATTAINMENT,
+                        TARGET_ROUTING_ACCURACY, TARGET_TRIAGE_ACCURACY, TARGET_INCIDENT_MINUTES),
+                DeskQuality.byPriority(quality, now), DeskQuality.firstResponse(quality, now), DeskQuality.resolution(quality, now),
+                DeskQuality.routing(quality), DeskQuality.triage(quality), DeskQuality.incidents(incidentFacts),
+                DeskQuality.byDay(quality, incidentFacts, zones, now), DeskQuality.byHourOfDay(quality, incidentFacts, zones, now));
     }
 
     static Figures figures(List<MetricRow> rows, Map<UUID, ZoneId> zones, Instant now, long resolved) {

@@ -11,6 +11,14 @@ public interface ServiceLevels {
 
     Promise promise(UUID organizationId, UUID siteId, Priority priority, Instant clockStarts);
 
+    /**
+     * When the internal target of the tier now holding the ticket falls due, counted from when that tier received it;
+     * null when there is none (no SLA module, an imported ticket, a closed one).
+     */
+    default Instant tierTargetAt(UUID ticketId) {
+        return null;
+    }
+
     /** Due times and, in words, what they were computed from ("P3: 30 min of clinic time, Chesterfield Clinic hours"). */
     record Promise(Instant firstResponseDueAt, Instant resolutionDueAt, String basis) {
         public static final Promise NONE = new Promise(null, null, null);

@@ -9,6 +9,7 @@ import io.breakpoint.phi.PhiKind;
 import io.breakpoint.phi.PhiScreening;
 import io.breakpoint.tickets.TicketEvents.*;
 import io.breakpoint.tickets.internal.Acknowledgement;
+import io.breakpoint.tickets.internal.SubmissionLimit;
 import io.breakpoint.tickets.internal.Ticket;
 import io.breakpoint.tickets.internal.TicketStore;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,11 +44,13 @@ public class TicketDesk {
     private final ServiceLevels serviceLevels;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final SubmissionLimit limit;
     private final Clock clock;
     private final PhiScreening phi;
 
     TicketDesk(TicketStore store, Directory directory, AuditTrail audit, Triage triage, ServiceLevels serviceLevels,
-               ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, PhiScreening phi) {
+               ApplicationEventPublisher events, TransactionTemplate tx, SubmissionLimit limit, Clock clock,
+               PhiScreening phi) {
         this.phi = phi;
         this.store = store;
         this.directory = directory;
@@ -56,6 +59,7 @@ public class TicketDesk {
         this.serviceLevels = serviceLevels;
         this.events = events;
         this.tx = tx;
+        this.limit = limit;
         this.clock = clock;
     }
 
@@ -75,6 +79,7 @@ public class TicketDesk {
             Optional<Ticket> earlier = store.findByIdempotencyKey(actor.userId(), key);
             if (earlier.isPresent()) return view(earlier.get(), actor, false);
         }
+        limit.take(actor.userId()); // after the idempotency check: a repeated submission is no new ticket
         try {
             return tx.execute(s -> {
                 SiteSummary site = siteFor(actor, request.siteId()); // in the transaction: its reads share one connection and commit
@@ -197,6 +202,7 @@ public class TicketDesk {
         return change(t, actor, toTier > from ? "TICKET_ESCALATED" : "TICKET_DE_ESCALATED", now -> {
             t.escalate(toTier, reason, actor.userId(), now);
             events.publishEvent(new TicketEscalated(t.id(), t.organizationId(), from, toTier, reason, now));
+            events.publishEvent(corrected(t, actor, now));
         });
     }
 
@@ -247,10 +253,17 @@ public class TicketDesk {
         }
         return change(t, actor, "TICKET_RECLASSIFIED", now -> {
             Priority before = t.priority();
+            Category categoryBefore = t.category();
             t.reclassify(category != null ? category : t.category(), priority != null ? priority : t.priority(), actor.userId(), now);
             // A corrected priority changes the promise, counted from when the ticket was opened.
             if (t.priority() != before) t.promise(serviceLevels.promise(t.organizationId(), t.siteId(), t.priority(), t.createdAt()), now);
+            if (t.priority() != before || t.category() != categoryBefore) events.publishEvent(corrected(t, actor, now));
         });
+    }
+
+    private static TriageCorrected corrected(Ticket t, Actor actor, Instant now) {
+        return new TriageCorrected(t.id(), t.organizationId(), t.subject(), t.description(), t.category(), t.tier(), t.priority(),
+                actor.userId(), now);
     }
 
     /** The people who may take this ticket (for the assign list). */
@@ -343,8 +356,19 @@ public class TicketDesk {
         people.put(actor.userId(), new PersonSummary(actor.userId(), actor.email(), actor.displayName(), actor.role(),
                 actor.role().tier(), actor.organizationId(), null, true));
         entries = entries.stream().map(e -> e.named(name(people, e.actorId()), name(people, e.assigneeId()))).toList();
-        return toView(t, directory.organizationName(t.organizationId()), site == null ? null : site.name(), people, entries,
+        TicketView v = toView(t, directory.organizationName(t.organizationId()), site == null ? null : site.name(), people, entries,
                 phi.flags(List.of(t.id())).getOrDefault(t.id(), Set.of()));
+        if (!withEntries || !t.status().isOpen()) return v;
+        Instant tierTarget = serviceLevels.tierTargetAt(t.id());
+        return tierTarget == null ? v : withTierTarget(v, tierTarget);
+    }
+
+    private static TicketView withTierTarget(TicketView v, Instant tierTarget) {
+        return new TicketView(v.id(), v.number(), v.reference(), v.status(), v.tier(), v.category(), v.priority(), v.impact(),
+                v.subject(), v.description(), v.organizationId(), v.organizationName(), v.siteId(), v.siteName(), v.requester(),
+                v.assignee(), new TicketView.Sla(v.sla().firstResponseDueAt(), v.sla().resolutionDueAt(), tierTarget),
+                v.firstResponseAt(), v.createdAt(), v.updatedAt(), v.resolvedAt(), v.closedAt(), v.reassignments(), v.entries(),
+                v.containsPhi(), v.phiKinds());
     }
 
     private List<TicketView> views(List<Ticket> rows, Actor actor) {

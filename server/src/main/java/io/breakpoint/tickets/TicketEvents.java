@@ -32,4 +32,14 @@ public final class TicketEvents {
 
     public record TicketClosed(UUID ticketId, UUID organizationId, Instant at) {
     }
+
+    /**
+     * A person corrected what triage decided: the category or priority ({@code reclassify}), or the tier (an
+     * escalation or de-escalation by a person; the desk's own SLA escalations are not corrections). Carries the
+     * ticket's text and its labels after the correction, so triage can keep it as a training example. Only
+     * synchronous listeners in the same transaction should take it: the text must not sit in an event log.
+     */
+    public record TriageCorrected(UUID ticketId, UUID organizationId, String subject, String description,
+                                  Category category, int tier, Priority priority, UUID correctedBy, Instant at) {
+    }
 }

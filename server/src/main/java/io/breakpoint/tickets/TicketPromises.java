@@ -105,6 +105,22 @@ public class TicketPromises {
         return true;
     }
 
+    /**
+     * Gives the ticket to a person as the desk (an SLA breach sent to the tier lead); false when they have it already
+     * or it is no longer open. Handing it from someone else counts as a reassignment, as any such hand-over does.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean assignAsDesk(UUID ticketId, UUID assigneeId, String reason) {
+        Ticket t = find(ticketId);
+        if (assigneeId.equals(t.assigneeId()) || !t.status().isOpen()) return false;
+        Instant now = clock.instant();
+        t.assign(assigneeId, null, now);
+        store.update(t);
+        asDesk(() -> audit.record(null, "TICKET_ASSIGNED", t.organizationId(), t.id(), t.reference() + ": " + reason));
+        events.publishEvent(new TicketEvents.TicketAssigned(t.id(), t.organizationId(), assigneeId, t.tier(), now));
+        return true;
+    }
+
     private Ticket find(UUID id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("Ticket " + id));
     }

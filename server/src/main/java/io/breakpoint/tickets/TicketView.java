@@ -20,7 +20,13 @@ public record TicketView(UUID id, long number, String reference, TicketStatus st
     public record Person(UUID id, String name) {
     }
 
-    /** Due times promised by the SLA policy (null when no policy applies). */
-    public record Sla(Instant firstResponseDueAt, Instant resolutionDueAt) {
+    /**
+     * Due times promised by the SLA policy (null when no policy applies), and the internal target of the tier now
+     * holding the ticket, counted from when it received it (only on a single ticket's view; null in lists).
+     */
+    public record Sla(Instant firstResponseDueAt, Instant resolutionDueAt, Instant tierTargetAt) {
+        public Sla(Instant firstResponseDueAt, Instant resolutionDueAt) {
+            this(firstResponseDueAt, resolutionDueAt, null);
+        }
     }
 }

@@ -2,11 +2,7 @@ package io.breakpoint.triage;
 
 import io.breakpoint.tickets.NewTicket;
 import io.breakpoint.tickets.Triage;
-import io.breakpoint.triage.internal.ShippedModel;
-import io.breakpoint.triage.internal.TriageEngine;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import io.breakpoint.triage.internal.LiveModel;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
@@ -23,20 +19,18 @@ import java.util.Locale;
 @ConditionalOnProperty(name = "breakpoint.triage.enabled", havingValue = "true", matchIfMissing = true)
 public class AutomaticTriage implements Triage {
 
-    private static final Logger log = LoggerFactory.getLogger(AutomaticTriage.class);
     private static final int REASON_MAX = 2_000;
 
-    private final TriageEngine engine;
+    private final LiveModel model;
 
-    AutomaticTriage(@Value("${breakpoint.triage.confidence-threshold:" + TriageEngine.DEFAULT_THRESHOLD + "}") double threshold) {
-        long t0 = System.nanoTime();
-        this.engine = new TriageEngine(ShippedModel.classifier(), threshold);
-        log.info("Automatic triage ready in {} ms (dispatch to Tier 1 below confidence {})", (System.nanoTime() - t0) / 1_000_000, threshold);
+    AutomaticTriage(LiveModel model) {
+        this.model = model;
+        model.engine(); // load (or train) now rather than on the first ticket
     }
 
     @Override
     public Decision decide(NewTicket ticket) {
-        Assessment a = engine.assess(ticket.subject(), ticket.description(), ticket.category(), ticket.impact());
+        Assessment a = model.engine().assess(ticket.subject(), ticket.description(), ticket.category(), ticket.impact());
         String reason = String.format(Locale.ROOT, "Automatic triage (confidence %.2f): %s", a.confidence(), String.join("; ", a.reasons()));
         return new Decision(a.category(), a.tier(), a.priority(), reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX) : reason);
     }
@@ -44,6 +38,6 @@ public class AutomaticTriage implements Triage {
     /** What triage would decide for this text, without creating anything. */
     @PreAuthorize("isAuthenticated()")
     public Assessment preview(String subject, String description) {
-        return engine.assess(subject, description, null, null);
+        return model.engine().assess(subject, description, null, null);
     }
 }

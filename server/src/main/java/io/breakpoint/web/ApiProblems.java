@@ -4,6 +4,7 @@ import io.breakpoint.common.ConflictException;
 import io.breakpoint.common.ForbiddenException;
 import io.breakpoint.common.InvalidRequestException;
 import io.breakpoint.common.NotFoundException;
+import io.breakpoint.common.TooManyRequestsException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        ProblemDetail p = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage());
+        p.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     @ExceptionHandler(ForbiddenException.class)
@@ -110,6 +119,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         for (FieldError f : ex.getBindingResult().getFieldErrors()) {
             errors.add(Map.of("field", f.getField(), "message", Objects.requireNonNullElse(f.getDefaultMessage(), "is not valid")));
         }
+        // Validation finds the errors in no fixed order; the same request should get the same answer.
+        errors.sort(Comparator.comparing((Map<String, String> e) -> e.get("field")).thenComparing(e -> e.get("message")));
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 errors.size() == 1 ? errors.get(0).get("field") + ": " + errors.get(0).get("message") : "Some fields are not valid.");
         p.setProperty("errors", errors);

@@ -4,6 +4,7 @@ import io.breakpoint.common.ConflictException;
 import io.breakpoint.common.ForbiddenException;
 import io.breakpoint.common.InvalidRequestException;
 import io.breakpoint.common.NotFoundException;
+import io.breakpoint.common.TooManyRequestsException;
 import io.breakpoint.identity.Actor;
 import io.breakpoint.identity.Actors;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +49,19 @@ class ShellAdvice {
     @ExceptionHandler(ConflictException.class)
     Object conflict(ConflictException e, HttpServletRequest r) {
         return fail(HttpStatus.CONFLICT, e.getMessage(), r);
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    Object tooMany(TooManyRequestsException e, HttpServletRequest r, jakarta.servlet.http.HttpServletResponse response) {
+        response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        return fail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), r);
+    }
+
+    /** As on the API (ApiProblems): text PostgreSQL cannot store (NUL) is the sender's mistake, not a server error. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    Object unstorable(org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest r) {
+        if (!(e.getMostSpecificCause() instanceof java.sql.SQLException sql) || !"22021".equals(sql.getSQLState())) throw e;
+        return fail(HttpStatus.BAD_REQUEST, "The text contains a character that cannot be stored (NUL, U+0000). Remove it and try again.", r);
     }
 
     @ExceptionHandler(InvalidRequestException.class)

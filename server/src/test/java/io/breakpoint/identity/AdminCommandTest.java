@@ -1,7 +1,7 @@
 package io.breakpoint.identity;
 
 import io.breakpoint.BreakpointApplication;
-import io.breakpoint.identity.internal.ApiTokens;
+import io.breakpoint.identity.internal.SignIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.Banner;
@@ -43,8 +43,8 @@ class AdminCommandTest {
         Run first = run("a-long-enough-passphrase\n");
         assertThat(first.exitCode).as(first.output).isZero();
         assertThat(first.output).contains("Created MSP admin Morgan.Price@gateway.test");
-        assertThat(install.getBean(ApiTokens.class).issue("morgan.price@gateway.test", "a-long-enough-passphrase"))
-                .as("the new admin can sign in").hasValueSatisfying(i -> assertThat(i.actor().role()).isEqualTo(Role.MSP_ADMIN));
+        assertThat(install.getBean(SignIn.class).password("morgan.price@gateway.test", "a-long-enough-passphrase", "127.0.0.1"))
+                .as("the new admin's password is accepted").hasValueSatisfying(p -> assertThat(p.role()).isEqualTo(Role.MSP_ADMIN));
         assertThat(jdbc().sql("select channel from audit_events where action = 'USER_CREATED'").query(String.class).list())
                 .containsExactly("CLI");
 

@@ -1,6 +1,7 @@
 package io.breakpoint.routing;
 
 import io.breakpoint.common.InvalidRequestException;
+import io.breakpoint.identity.AccountSecurity;
 import io.breakpoint.identity.Administration;
 import io.breakpoint.identity.NewPerson;
 import io.breakpoint.identity.Role;
@@ -10,6 +11,7 @@ import io.breakpoint.testing.Clinics;
 import io.breakpoint.testing.Clinics.Person;
 import io.breakpoint.testing.OnH2;
 import io.breakpoint.testing.OnPostgres;
+import io.breakpoint.testing.TestTotp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +32,8 @@ abstract class RoutingJourneyTest extends ApiTest {
 
     @Autowired
     Administration admin;
+    @Autowired
+    AccountSecurity security;
 
     /** Every day, all day, in Chicago. */
     private static Map<DayOfWeek, RoutingProfile.Shift> always() {
@@ -69,6 +73,8 @@ abstract class RoutingJourneyTest extends ApiTest {
             clinics.asMspAdmin(() -> id[0] = admin.createPerson(new NewPerson(email, name, role,
                     role.isMspRole() ? null : org, role.isMspRole() ? null : site, role.isMspRole() ? served : Set.of(),
                     Clinics.PASSWORD)));
+            // MSP staff and clinic IT sign in with the test authenticator (issue 5).
+            if (role.isMspRole() || role == Role.INTERNAL_IT) clinics.asMspAdmin(() -> security.enrolMfa(id[0], TestTotp.SECRET));
             return new Person(id[0], email, role);
         }
 

@@ -24,7 +24,13 @@ import java.util.UUID;
         "logging.level.root=WARN",
         "logging.level.io.breakpoint=INFO",
         // Tests sweep SLA timers when they mean to (SlaTimers.sweep), not every 15 s behind other tests.
-        "breakpoint.sla.timers.enabled=false"})
+        "breakpoint.sla.timers.enabled=false",
+        // Tests submit many tickets as the same few people; the limit's own test lowers it (SubmissionLimit.perMinute).
+        "breakpoint.tickets.rate-limit.per-minute=100000",
+        // Every test signs in from 127.0.0.1, and IsolationTest tries wrong passwords for B's people with every role:
+        // the lockout thresholds are raised so that one test's failures do not lock another's sign-in.
+        "breakpoint.sign-in.lock-after-account=20",
+        "breakpoint.sign-in.lock-after-address=100000"})
 @Import(Clinics.class)
 public abstract class ApiTest {
 

@@ -1,6 +1,7 @@
 package io.breakpoint.testing;
 
 import io.breakpoint.common.Channel;
+import io.breakpoint.identity.AccountSecurity;
 import io.breakpoint.identity.Actor;
 import io.breakpoint.identity.Actors;
 import io.breakpoint.identity.Administration;
@@ -41,7 +42,10 @@ public class Clinics implements SmartInitializingSingleton {
     private UUID riverbend, lakeside, mainCampus, chesterfield, lakesideClinic;
     private Person mspAdmin, ava, ben, cara, dan, lin, ellis, fox, grant, hale, ivy, jones, lee;
 
-    Clinics(Administration admin, Directory directory, TransactionTemplate tx) {
+    private final AccountSecurity security;
+
+    Clinics(Administration admin, Directory directory, TransactionTemplate tx, AccountSecurity security) {
+        this.security = security;
         this.admin = admin;
         this.directory = directory;
         this.tx = tx;
@@ -73,6 +77,7 @@ public class Clinics implements SmartInitializingSingleton {
                 ivy = create("rn.ivy@lakeside.test", "Ivy Nguyen", Role.REQUESTER, lakeside, lakesideClinic, Set.of());
                 jones = create("pm.jones@lakeside.test", "Chris Jones", Role.ORG_ADMIN, lakeside, lakesideClinic, Set.of());
                 lee = create("it.lee@lakeside.test", "Alex Lee", Role.INTERNAL_IT, lakeside, lakesideClinic, Set.of());
+                security.enrolAllWhoNeedMfa(TestTotp.SECRET);
             });
         }));
     }

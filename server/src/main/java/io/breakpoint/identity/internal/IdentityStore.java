@@ -260,6 +260,23 @@ public class IdentityStore {
                 .params(userId, day.getValue(), shift.starts(), shift.ends()).update());
     }
 
+    public void setTierLead(UUID userId, boolean lead) {
+        jdbc.sql("update users set tier_lead = ? where id = ?").params(lead, userId).update();
+    }
+
+    public boolean isTierLead(UUID userId) {
+        return jdbc.sql("select tier_lead from users where id = ?").param(userId).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** The enabled leads of a tier who serve the organization, by name. */
+    public List<PersonSummary> tierLeads(UUID organizationId, int tier) {
+        return jdbc.sql("""
+                        select %s from users u where u.enabled = true and u.tier_lead = true and u.role = :role and exists (
+                               select 1 from user_served_organizations s where s.user_id = u.id and s.organization_id = :org)
+                        order by u.display_name, u.id""".formatted(PERSON_COLUMNS.replaceAll("(\\w+)", "u.$1")))
+                .param("org", organizationId).param("role", "TIER" + tier).query(PERSON).list();
+    }
+
     /** Enabled engineers of a tier who serve the organization, and the organization's own enabled INTERNAL_IT. */
     public List<PersonSummary> routingCandidates(UUID organizationId, int tier) {
         return jdbc.sql("""

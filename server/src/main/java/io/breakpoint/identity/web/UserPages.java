@@ -170,6 +170,16 @@ class UserPages {
         }
     }
 
+    /** Whether a Tier 1–3 engineer leads their tier: SLA breaches may escalate to them (docs/decisions/0012). */
+    @PostMapping("/admin/users/{id}/lead")
+    String setLead(@PathVariable UUID id, @RequestParam(required = false) Boolean lead, RedirectAttributes redirect) {
+        PersonSummary p = admin.person(id);
+        admin.setTierLead(id, Boolean.TRUE.equals(lead));
+        redirect.addFlashAttribute("notice", Boolean.TRUE.equals(lead)
+                ? p.displayName() + " now leads Tier " + p.role().tier() + "." : p.displayName() + " no longer leads Tier " + p.role().tier() + ".");
+        return "redirect:/admin/users/" + id;
+    }
+
     /** Skills, shifts and capacity of someone who works tickets (Tier 1–3 engineers and clinic IT). */
     @PostMapping("/admin/users/{id}/routing")
     String updateRouting(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, Model model,
@@ -221,6 +231,7 @@ class UserPages {
         boolean routed = p.role().tier() != null || p.role() == Role.INTERNAL_IT;
         model.addAttribute("routed", routed);
         if (routed) model.addAttribute("routing", RoutingForms.show(admin.routingProfile(p.id())));
+        model.addAttribute("tierLead", p.role().tier() != null && admin.isTierLead(p.id()));
     }
 
     private Map<OrganizationSummary, List<SiteSummary>> sitesByOrganization(Actor me, List<OrganizationSummary> orgs) {

@@ -25,20 +25,24 @@ class ClinicServiceLevels implements ServiceLevels {
     private static final Duration REMEMBER = Duration.ofMinutes(1);
 
     private final Directory directory;
+    private final PolicyStore policies;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final java.time.Clock clock;
     private final Map<UUID, Remembered> calendars = new ConcurrentHashMap<>();
 
     private record Remembered(ClinicCalendar calendar, String siteName, Instant until) {
     }
 
-    ClinicServiceLevels(Directory directory, java.time.Clock clock) {
+    ClinicServiceLevels(Directory directory, PolicyStore policies, org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock) {
         this.directory = directory;
+        this.policies = policies;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
     @Override
     public Promise promise(UUID organizationId, UUID siteId, Priority priority, Instant clockStarts) {
-        ServiceLevelPolicy policy = ServiceLevelPolicy.DEFAULT;
+        ServiceLevelPolicy policy = policies.policy(organizationId);
         Remembered site = calendar(siteId);
         ClinicClock clinic = new ClinicClock(site.calendar());
         Target fr = policy.firstResponse().get(priority);
@@ -49,15 +53,31 @@ class ClinicServiceLevels implements ServiceLevels {
         return new Promise(due(clinic, fr, clockStarts), due(clinic, res, clockStarts), basis);
     }
 
-    /** The policy's target for this clock and priority (one policy for now: PRODUCT.md's defaults). */
-    Target target(SlaClock clock, Priority priority) {
-        ServiceLevelPolicy policy = ServiceLevelPolicy.DEFAULT;
+    /** The organization's target for this clock and priority. */
+    Target target(UUID organizationId, SlaClock clock, Priority priority) {
+        ServiceLevelPolicy policy = policies.policy(organizationId);
         return (clock == SlaClock.FIRST_RESPONSE ? policy.firstResponse() : policy.resolution()).get(priority);
     }
 
     /** Time as this ticket's target for the clock counts it, at its site. */
-    TargetTime time(SlaClock clock, UUID siteId, Priority priority) {
-        return new TargetTime(clinicClock(siteId), target(clock, priority));
+    TargetTime time(UUID organizationId, SlaClock clock, UUID siteId, Priority priority) {
+        return new TargetTime(clinicClock(siteId), target(organizationId, clock, priority));
+    }
+
+    /** When the internal target of a tier that received a ticket of this priority at {@code receivedAt} falls due. */
+    Instant tierDue(UUID organizationId, UUID siteId, Priority priority, Instant receivedAt) {
+        return due(clinicClock(siteId), policies.policy(organizationId).tierTarget().get(priority), receivedAt);
+    }
+
+    /** The organization's part of the policy for this priority. */
+    ServiceLevelPolicy.Level level(UUID organizationId, Priority priority) {
+        return policies.policy(organizationId).level(priority);
+    }
+
+    @Override
+    public Instant tierTargetAt(UUID ticketId) {
+        return jdbc.sql("select due_at from sla_tier_clocks where ticket_id = ?").param(ticketId)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional().orElse(null);
     }
 
     /** The clinic clock of the site (remembered like the promise's). */

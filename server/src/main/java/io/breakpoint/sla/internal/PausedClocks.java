@@ -37,8 +37,10 @@ class PausedClocks {
     private final ClinicServiceLevels levels;
     private final SlaSettings settings;
     private final JdbcClient jdbc;
+    private final TierClocks tierClocks;
 
-    PausedClocks(TicketPromises promises, ClinicServiceLevels levels, SlaSettings settings, JdbcClient jdbc) {
+    PausedClocks(TicketPromises promises, ClinicServiceLevels levels, SlaSettings settings, JdbcClient jdbc, TierClocks tierClocks) {
+        this.tierClocks = tierClocks;
         this.promises = promises;
         this.levels = levels;
         this.settings = settings;
@@ -92,11 +94,12 @@ class PausedClocks {
         Pause pause = ended.values().iterator().next();
         if (ended.containsKey(SlaClock.FIRST_RESPONSE)) {
             Pause p = ended.get(SlaClock.FIRST_RESPONSE);
-            firstResponse = levels.time(SlaClock.FIRST_RESPONSE, t.siteId(), t.priority()).resumed(firstResponse, p.since(), at);
+            firstResponse = levels.time(t.organizationId(), SlaClock.FIRST_RESPONSE, t.siteId(), t.priority()).resumed(firstResponse, p.since(), at);
         }
         if (ended.containsKey(SlaClock.RESOLUTION)) {
             Pause p = ended.get(SlaClock.RESOLUTION);
-            resolution = levels.time(SlaClock.RESOLUTION, t.siteId(), t.priority()).resumed(resolution, p.since(), at);
+            resolution = levels.time(t.organizationId(), SlaClock.RESOLUTION, t.siteId(), t.priority()).resumed(resolution, p.since(), at);
+            tierClocks.resumed(t, p.since(), at);
         }
         if (firstResponse.equals(t.firstResponseDueAt()) && resolution.equals(t.resolutionDueAt())) return;
         ZoneId zone = clinic.zone();

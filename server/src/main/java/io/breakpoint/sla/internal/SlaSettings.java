@@ -22,18 +22,30 @@ class SlaSettings {
     private final Map<SlaClock, Set<TicketStatus>> pausing;
     private final Map<SlaClock, Set<Priority>> escalating;
     private final double warnAt;
+    private Set<Priority> tierTargetEscalating = EnumSet.allOf(Priority.class);
 
     @Autowired
     SlaSettings(@Value("${breakpoint.sla.pause.first-response:WAITING_ON_REQUESTER,WAITING_ON_VENDOR}") String pauseFirstResponse,
                 @Value("${breakpoint.sla.pause.resolution:WAITING_ON_REQUESTER,WAITING_ON_VENDOR}") String pauseResolution,
                 @Value("${breakpoint.sla.escalate-on-breach.first-response:P1,P2}") String escalateFirstResponse,
                 @Value("${breakpoint.sla.escalate-on-breach.resolution:}") String escalateResolution,
+                @Value("${breakpoint.sla.escalate-on-breach.tier-target:P1,P2,P3,P4}") String escalateTierTarget,
                 @Value("${breakpoint.sla.warn-at:0.75}") double warnAt) {
+        this(pauseFirstResponse, pauseResolution, escalateFirstResponse, escalateResolution, warnAt);
+        this.tierTargetEscalating = parse(Priority.class, escalateTierTarget);
+    }
+
+    SlaSettings(String pauseFirstResponse, String pauseResolution, String escalateFirstResponse, String escalateResolution, double warnAt) {
         this(Map.of(SlaClock.FIRST_RESPONSE, parse(TicketStatus.class, pauseFirstResponse),
                         SlaClock.RESOLUTION, parse(TicketStatus.class, pauseResolution)),
                 Map.of(SlaClock.FIRST_RESPONSE, parse(Priority.class, escalateFirstResponse),
                         SlaClock.RESOLUTION, parse(Priority.class, escalateResolution)),
                 warnAt);
+    }
+
+    /** Whether a missed tier target of this priority escalates (as the organization's policy says: lead or up a tier). */
+    boolean escalatesTierTarget(Priority priority) {
+        return tierTargetEscalating.contains(priority);
     }
 
     SlaSettings(Map<SlaClock, Set<TicketStatus>> pausing, Map<SlaClock, Set<Priority>> escalating, double warnAt) {

@@ -1,6 +1,8 @@
 package io.breakpoint.sla.internal;
 
 import io.breakpoint.common.Channel;
+import io.breakpoint.identity.PersonSummary;
+import io.breakpoint.sla.BreachAction;
 import io.breakpoint.sla.SlaBreached;
 import io.breakpoint.sla.SlaClock;
 import io.breakpoint.sla.SlaWarned;
@@ -59,6 +61,8 @@ public class SlaTimers {
     }
 
     private final TicketPromises promises;
+    private final TierClocks tierClocks;
+    private final io.breakpoint.identity.Directory directory;
     private final ClinicServiceLevels levels;
     private final SlaSettings settings;
     private final JdbcClient jdbc;
@@ -67,10 +71,12 @@ public class SlaTimers {
     private final Clock clock;
     private final boolean enabled;
 
-    SlaTimers(TicketPromises promises, ClinicServiceLevels levels, SlaSettings settings, JdbcClient jdbc,
-              TransactionTemplate tx, ApplicationEventPublisher events, Clock clock,
+    SlaTimers(TicketPromises promises, TierClocks tierClocks, io.breakpoint.identity.Directory directory, ClinicServiceLevels levels,
+              SlaSettings settings, JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock,
               @Value("${breakpoint.sla.timers.enabled:true}") boolean enabled) {
         this.promises = promises;
+        this.tierClocks = tierClocks;
+        this.directory = directory;
         this.levels = levels;
         this.settings = settings;
         this.jdbc = jdbc;
@@ -96,11 +102,15 @@ public class SlaTimers {
             while (true) {
                 List<OpenPromise> page = promises.open(after, PAGE);
                 if (page.isEmpty()) break;
-                Map<UUID, Set<Kind>> recorded = recorded(page);
+                Map<UUID, Set<String>> recorded = recorded(page);
+                Map<UUID, TierClocks.TierClock> tiers = tierClocks.of(page.stream().map(OpenPromise::ticketId).toList());
                 for (OpenPromise t : page) {
-                    for (Kind due : due(t, recorded.getOrDefault(t.ticketId(), Set.of()), now)) {
+                    Set<String> done = recorded.getOrDefault(t.ticketId(), Set.of());
+                    for (Kind due : due(t, kinds(done), now)) {
                         if (fire(t, due, now)) fired[0]++;
                     }
+                    TierClocks.TierClock tier = tiers.get(t.ticketId());
+                    if (tierTargetMissed(t, tier, done, now) && fire(t, tier, now)) fired[0]++;
                 }
                 if (page.size() < PAGE) break;
                 after = page.get(page.size() - 1).ticketId();
@@ -124,11 +134,67 @@ public class SlaTimers {
                 due.add(breach); // a clock found already past due (the desk was down) is a breach, not a late warning
             } else if (!recorded.contains(warning)) {
                 ClinicClock clinic = levels.clinicClock(t.siteId());
-                Instant promised = ClinicServiceLevels.due(clinic, levels.target(c, t.priority()), t.createdAt());
-                if (levels.time(c, t.siteId(), t.priority()).warns(t.createdAt(), promised, dueAt, now, settings.warnAt())) due.add(warning);
+                Instant promised = ClinicServiceLevels.due(clinic, levels.target(t.organizationId(), c, t.priority()), t.createdAt());
+                if (levels.time(t.organizationId(), c, t.siteId(), t.priority()).warns(t.createdAt(), promised, dueAt, now, settings.warnAt())) due.add(warning);
             }
         }
         return due;
+    }
+
+    /** The kind of row a missed tier target is recorded as: one per ticket and tier ("TIER2_TARGET_MISSED"). */
+    static String tierKind(int tier) {
+        return "TIER" + tier + "_TARGET_MISSED";
+    }
+
+    /** The tier holding the ticket has had its time and the miss is not recorded; a paused ticket misses nothing. */
+    boolean tierTargetMissed(OpenPromise t, TierClocks.TierClock c, Set<String> recorded, Instant now) {
+        return c != null && c.tier() == t.tier() && t.status().isOpen() && !settings.pauses(SlaClock.RESOLUTION, t.status())
+                && !now.isBefore(c.dueAt()) && !recorded.contains(tierKind(c.tier()));
+    }
+
+    private boolean fire(OpenPromise t, TierClocks.TierClock c, Instant now) {
+        try {
+            return Boolean.TRUE.equals(tx.execute(s -> recordTierMiss(t, c, now)));
+        } catch (DuplicateKeyException anotherInstanceWasFirst) {
+            return false;
+        } catch (RuntimeException e) {
+            log.info("Tier target miss of ticket {} not recorded this round: {}", t.reference(), e.getMessage());
+            return false;
+        }
+    }
+
+    private boolean recordTierMiss(OpenPromise t, TierClocks.TierClock c, Instant now) {
+        boolean escalate = settings.escalatesTierTarget(t.priority());
+        jdbc.sql("""
+                        insert into sla_events (ticket_id, kind, organization_id, priority, due_at, recorded_at, escalated)
+                        values (?,?,?,?,?,?,?)""")
+                .params(t.ticketId(), tierKind(c.tier()), t.organizationId(), t.priority().name(), Timestamp.from(c.dueAt()),
+                        Timestamp.from(now), escalate)
+                .update();
+        ZoneId zone = levels.clinicClock(t.siteId()).zone();
+        String text = "Tier " + c.tier() + " target missed: due " + when(c.dueAt(), zone, now) + ", counted from when Tier " + c.tier()
+                + " received it (" + when(c.receivedAt(), zone, now) + ")";
+        promises.remark(t.ticketId(), EntryKind.SLA_BREACH, text);
+        if (escalate) act(t, text);
+        return true;
+    }
+
+    /** What the organization's policy says a breach that escalates does: to the tier lead, or up a tier. */
+    private boolean act(OpenPromise t, String text) {
+        BreachAction action = levels.level(t.organizationId(), t.priority()).onBreach();
+        if (action == BreachAction.UP_A_TIER) return promises.escalateOneTier(t.ticketId(), text);
+        Optional<PersonSummary> lead = directory.tierLead(t.organizationId(), t.tier());
+        if (lead.isEmpty()) {
+            log.info("SLA breach of {}: no Tier {} lead serves its organization; recorded only", t.reference(), t.tier());
+            return false;
+        }
+        return promises.assignAsDesk(t.ticketId(), lead.get().id(), text + "; to the Tier " + t.tier() + " lead");
+    }
+
+    private static Set<Kind> kinds(Set<String> recorded) {
+        Set<Kind> out = EnumSet.noneOf(Kind.class);
+        for (Kind k : Kind.values()) if (recorded.contains(k.name())) out.add(k);
+        return out;
     }
 
     private boolean fire(OpenPromise t, Kind kind, Instant now) {
@@ -144,7 +210,9 @@ public class SlaTimers {
 
     private boolean record(OpenPromise t, Kind kind, Instant now) {
         Instant dueAt = dueAt(t, kind.clock);
-        boolean escalate = kind.breach && t.tier() < 3 && settings.escalates(kind.clock, t.priority());
+        BreachAction action = levels.level(t.organizationId(), t.priority()).onBreach();
+        boolean escalate = kind.breach && settings.escalates(kind.clock, t.priority())
+                && (action == BreachAction.TIER_LEAD ? directory.tierLead(t.organizationId(), t.tier()).isPresent() : t.tier() < 3);
         jdbc.sql("""
                         insert into sla_events (ticket_id, kind, organization_id, priority, due_at, recorded_at, escalated)
                         values (?,?,?,?,?,?,?)""")
@@ -155,7 +223,7 @@ public class SlaTimers {
         if (kind.breach) {
             String text = "SLA breach: " + kind.clock.label() + " due " + when + " passed";
             promises.remark(t.ticketId(), EntryKind.SLA_BREACH, text);
-            if (escalate) promises.escalateOneTier(t.ticketId(), text);
+            if (escalate) act(t, text);
             events.publishEvent(new SlaBreached(t.ticketId(), t.organizationId(), t.priority(), kind.clock, dueAt, escalate, now));
         } else {
             String text = "SLA warning: " + Math.round(settings.warnAt() * 100) + "% of the time for " + kind.clock.label()
@@ -166,12 +234,11 @@ public class SlaTimers {
         return true;
     }
 
-    private Map<UUID, Set<Kind>> recorded(List<OpenPromise> page) {
-        Map<UUID, Set<Kind>> recorded = new HashMap<>();
+    private Map<UUID, Set<String>> recorded(List<OpenPromise> page) {
+        Map<UUID, Set<String>> recorded = new HashMap<>();
         List<UUID> ids = page.stream().map(OpenPromise::ticketId).toList();
         jdbc.sql("select ticket_id, kind from sla_events where ticket_id in (:ids)").param("ids", ids)
-                .query((rs, n) -> recorded.computeIfAbsent(rs.getObject(1, UUID.class), k -> EnumSet.noneOf(Kind.class))
-                        .add(Kind.valueOf(rs.getString(2))))
+                .query((rs, n) -> recorded.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>()).add(rs.getString(2)))
                 .list();
         return recorded;
     }

@@ -115,6 +115,11 @@ public class Ticket {
         record(at, null, EntryKind.SLA_SET, Visibility.INTERNAL, p.basis(), null, null, null, null, null);
     }
 
+    /** An internal line of history about the ticket's major incident, by a person or (null) the desk. */
+    public void incidentChanged(String text, UUID by, Instant at) {
+        record(at, by, EntryKind.INCIDENT, Visibility.INTERNAL, text, null, null, null, null, null);
+    }
+
     /** An internal line of history written by the desk itself (an SLA warning or breach). */
     public void remark(EntryKind kind, String text, Instant at) {
         record(at, null, kind, Visibility.INTERNAL, text, null, null, null, null, null);

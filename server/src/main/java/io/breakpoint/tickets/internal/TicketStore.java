@@ -128,6 +128,21 @@ public class TicketStore {
         return jdbc.sql("select " + COLUMNS + " from tickets where id = ?").param(id).query(TICKET).optional();
     }
 
+    /** Tickets with these ids (those that exist). */
+    public List<Ticket> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("select " + COLUMNS + " from tickets where id in (:ids)").param("ids", ids).query(TICKET).list();
+    }
+
+    /** Open tickets of one organization and category opened at or after {@code since}, oldest first (major incidents). */
+    public List<Ticket> openOfKindSince(UUID organizationId, Category category, Instant since) {
+        return jdbc.sql("select " + COLUMNS + " from tickets where organization_id = :org and category = :category"
+                        + " and created_at >= :since and status in (:open) order by created_at, id")
+                .param("org", organizationId).param("category", category.name()).param("since", ts(since))
+                .param("open", TicketStatus.OPEN.stream().map(Enum::name).toList())
+                .query(TICKET).list();
+    }
+
     public Optional<Ticket> findByIdempotencyKey(UUID requesterId, String key) {
         return jdbc.sql("select " + COLUMNS + " from tickets where requester_id = ? and idempotency_key = ?")
                 .params(requesterId, key).query(TICKET).optional();
@@ -247,6 +262,52 @@ public class TicketStore {
                 .query((rs, n) -> new MetricRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
                         rs.getTimestamp(4).toInstant(), instant(rs, 5), instant(rs, 6), rs.getInt(7)))
                 .list();
+    }
+
+    /**
+     * The facts of service quality for tickets opened in [from, to): due times and when they were met, and from the
+     * history whether the desk routed the ticket itself, whether a person corrected its category, priority or tier
+     * (reclassified, escalated or de-escalated by someone), and how many SLA breaches it had. Two queries.
+     */
+    public List<QualityRow> qualityRows(Set<UUID> organizations, Instant from, Instant to) {
+        if (organizations.isEmpty()) return List.of();
+        Map<UUID, int[]> counts = new HashMap<>(); // triaged, routed by the desk, corrected by a person, breaches
+        jdbc.sql("""
+                        select e.ticket_id, e.kind, case when e.actor_id is null then 1 else 0 end as desk, count(*)
+                        from ticket_entries e join tickets t on t.id = e.ticket_id
+                        where t.organization_id in (:orgs) and t.created_at >= :from and t.created_at < :to
+                          and e.kind in ('TRIAGED', 'ASSIGNED', 'RECLASSIFIED', 'ESCALATED', 'DE_ESCALATED', 'SLA_BREACH')
+                        group by e.ticket_id, e.kind, case when e.actor_id is null then 1 else 0 end""")
+                .param("orgs", organizations).param("from", ts(from)).param("to", ts(to))
+                .query((rs, n) -> {
+                    int[] c = counts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new int[4]);
+                    String kind = rs.getString(2);
+                    boolean desk = rs.getInt(3) == 1;
+                    int times = rs.getInt(4);
+                    if (kind.equals("TRIAGED")) c[0] += times;
+                    else if (kind.equals("ASSIGNED") && desk) c[1] += times;
+                    else if (kind.equals("SLA_BREACH")) c[3] += times;
+                    else if (!kind.equals("ASSIGNED") && !desk) c[2] += times;
+                    return null;
+                }).list();
+        return jdbc.sql("""
+                        select id, site_id, priority, created_at, first_response_at, first_response_due_at, resolved_at,
+                          resolution_due_at, reassignments
+                        from tickets where organization_id in (:orgs) and created_at >= :from and created_at < :to""")
+                .param("orgs", organizations).param("from", ts(from)).param("to", ts(to))
+                .query((rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    int[] c = counts.getOrDefault(id, new int[4]);
+                    return new QualityRow(id, rs.getObject(2, UUID.class), Priority.valueOf(rs.getString(3)),
+                            rs.getTimestamp(4).toInstant(), instant(rs, 5), instant(rs, 6), instant(rs, 7), instant(rs, 8),
+                            rs.getInt(9), c[0] > 0, c[1] > 0, c[2] > 0, c[3]);
+                })
+                .list();
+    }
+
+    public record QualityRow(UUID ticketId, UUID siteId, Priority priority, Instant createdAt, Instant firstResponseAt,
+                             Instant firstResponseDueAt, Instant resolvedAt, Instant resolutionDueAt, int reassignments,
+                             boolean triaged, boolean routedByDesk, boolean correctedByPerson, int breaches) {
     }
 
     public long resolvedCount(Set<UUID> organizations, Instant from, Instant to, Integer tier, UUID organization) {

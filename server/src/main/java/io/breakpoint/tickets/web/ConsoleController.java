@@ -3,6 +3,7 @@ package io.breakpoint.tickets.web;
 import io.breakpoint.identity.Actor;
 import io.breakpoint.identity.Actors;
 import io.breakpoint.tickets.*;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,11 +27,13 @@ class ConsoleController {
     private final TicketDesk desk;
     private final TicketLists lists;
     private final ClinicTime time;
+    private final ObjectProvider<LinkedIncidents> incidents;
 
-    ConsoleController(TicketDesk desk, TicketLists lists, ClinicTime time) {
+    ConsoleController(TicketDesk desk, TicketLists lists, ClinicTime time, ObjectProvider<LinkedIncidents> incidents) {
         this.desk = desk;
         this.lists = lists;
         this.time = time;
+        this.incidents = incidents;
     }
 
     record Tab(String label, String url, Long count, boolean on) {
@@ -138,6 +141,8 @@ class ConsoleController {
                 IntStream.rangeClosed(1, 3).filter(n -> n != view.tier()).boxed().toList(),
                 List.of(TicketStatus.IN_PROGRESS, TicketStatus.WAITING_ON_REQUESTER, TicketStatus.WAITING_ON_VENDOR),
                 Category.values(), Priority.values()));
+        LinkedIncidents linked = incidents.getIfAvailable();
+        model.addAttribute("incident", linked == null ? null : linked.incidentOf(view.id()).orElse(null));
         model.addAttribute("back", "/console");
         model.addAttribute("nav", "console");
         return template;

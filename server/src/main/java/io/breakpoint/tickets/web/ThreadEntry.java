@@ -33,6 +33,7 @@ record ThreadEntry(long id, String style, String who, String when, String what, 
             case SLA_SET -> what = "set the due times";
             case SLA_WARNING -> what = "warned that a due time is near";
             case SLA_BREACH -> what = "recorded a missed due time";
+            case INCIDENT -> what = "changed the ticket's major incident";
             case ACKNOWLEDGED -> { what = "acknowledged the ticket automatically"; style = "message"; }
             default -> what = e.kind().name().toLowerCase().replace('_', ' ');
         }

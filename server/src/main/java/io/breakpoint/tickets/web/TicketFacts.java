@@ -17,7 +17,8 @@ import java.util.UUID;
 record TicketFacts(UUID id, String reference, String subject, String description, TicketStatus status, int tier,
                    String category, Priority priority, String impact, String organization, String site, String requester,
                    String assignee, UUID assigneeId, String created, String firstResponse, int reassignments,
-                   String resolution, String resolvedAt, List<ThreadEntry> thread, String phi) {
+                   String resolution, String resolvedAt, String firstResponseDue, String resolutionDue, String tierTarget,
+                   List<ThreadEntry> thread, String phi) {
 
     static TicketFacts of(TicketView t, ClinicTime time, boolean publicOnly) {
         ZoneId zone = time.zoneOf(t.siteId());
@@ -36,6 +37,10 @@ record TicketFacts(UUID id, String reference, String subject, String description
                 t.requester() == null ? null : t.requester().name(), t.assignee() == null ? null : t.assignee().name(),
                 t.assignee() == null ? null : t.assignee().id(), time.format(t.createdAt(), zone), firstResponse,
                 t.reassignments(), resolution, time.format(t.resolvedAt(), zone),
+                t.sla() == null ? null : time.format(t.sla().firstResponseDueAt(), zone),
+                t.sla() == null ? null : time.format(t.sla().resolutionDueAt(), zone),
+                t.sla() == null || t.sla().tierTargetAt() == null ? null
+                        : time.format(t.sla().tierTargetAt(), zone) + " (Tier " + t.tier() + ", counted from when it received the ticket)",
                 entries.stream().filter(e -> e.kind() != EntryKind.OPENED).map(e -> ThreadEntry.of(e, time, zone)).toList(),
                 t.containsPhi() ? PhiWords.list(t.phiKinds()) : null);
     }

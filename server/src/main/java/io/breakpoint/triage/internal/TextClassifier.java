@@ -80,6 +80,40 @@ public final class TextClassifier {
         }
     }
 
+    /** Both models in one byte array (length-prefixed), to keep the model in use in the database. */
+    public byte[] toBytes() {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream data = new java.io.DataOutputStream(out);
+            for (DoccatModel m : new DoccatModel[]{model, p1Model}) {
+                java.io.ByteArrayOutputStream one = new java.io.ByteArrayOutputStream();
+                m.serialize(one);
+                data.writeInt(one.size());
+                one.writeTo(data);
+            }
+            data.flush();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static TextClassifier fromBytes(byte[] bytes) {
+        ExtensionLoader.registerAllowedPackage(CharNGrams.class.getPackageName());
+        try {
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
+            DoccatModel[] models = new DoccatModel[2];
+            for (int i = 0; i < 2; i++) {
+                byte[] one = new byte[in.readInt()];
+                in.readFully(one);
+                models[i] = new DoccatModel(new java.io.ByteArrayInputStream(one));
+            }
+            return new TextClassifier(models[0], models[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Probability of each category, indexed by {@link Category#ordinal()}. */
     public double[] probabilities(TicketText text) {
         double[] out = new double[Category.values().length];

@@ -7,7 +7,8 @@ import io.breakpoint.testing.OnH2;
 import io.breakpoint.testing.OnPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +25,11 @@ abstract class SignInApiTest extends ApiTest {
     @Autowired
     ActorCache actors;
     @Autowired
-    PasswordEncoder passwords;
+    SignInStore signInStore;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate tx;
 
     @Test
     void aSignedInPersonGetsATokenThatExpires() {
@@ -40,10 +45,9 @@ abstract class SignInApiTest extends ApiTest {
     void anExpiredTokenIsRefused() {
         // Tokens issued by a desk whose clock is 13 hours behind: one lives 12 hours (expired now), one 14 (alive).
         Clock earlier = Clock.fixed(Instant.now().minus(Duration.ofHours(13)), ZoneOffset.UTC);
-        String expired = new ApiTokens(store, actors, passwords, earlier, Duration.ofHours(12))
-                .issue(clinics.ellis().email(), Clinics.PASSWORD).orElseThrow().token();
-        String alive = new ApiTokens(store, actors, passwords, earlier, Duration.ofHours(14))
-                .issue(clinics.ellis().email(), Clinics.PASSWORD).orElseThrow().token();
+        var ellis = store.person(clinics.ellis().id()).orElseThrow();
+        String expired = tx.execute(s -> new ApiTokens(store, signInStore, actors, earlier, events, Duration.ofHours(12)).issue(ellis).token());
+        String alive = tx.execute(s -> new ApiTokens(store, signInStore, actors, earlier, events, Duration.ofHours(14)).issue(ellis).token());
 
         Response refused = api.withToken(expired).get("/api/v1/tickets");
         assertThat(refused.status()).isEqualTo(401);

@@ -1,0 +1,5 @@
+package io.breakpoint.incidents;
+
+public enum IncidentStatus {
+    OPEN, RESOLVED
+}

@@ -1,0 +1,120 @@
+package io.breakpoint.incidents.internal;
+
+import io.breakpoint.common.Channel;
+import io.breakpoint.common.ConflictException;
+import io.breakpoint.identity.Directory;
+import io.breakpoint.identity.SiteSummary;
+import io.breakpoint.tickets.IncidentTickets;
+import io.breakpoint.tickets.IncidentTickets.Member;
+import io.breakpoint.tickets.TicketEvents.TicketOpened;
+import io.breakpoint.tickets.TicketStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.*;
+
+/**
+ * Watches new tickets for bursts (docs/decisions/0010): after the ticket's own transaction commits, a ticket of a
+ * watched category joins an open incident of its kind and place that had a ticket within the window, or completes a
+ * burst that opens one. A race (two instances or two listeners on one burst) ends on the link table's key: the
+ * loser rolls back and tries once more, then finds the winner's incident to join.
+ */
+@Component
+public class Detection {
+
+    private static final Logger log = LoggerFactory.getLogger(Detection.class);
+
+    private final BurstRules.Settings settings;
+    private final IncidentStore store;
+    private final IncidentTickets tickets;
+    private final IncidentLinking linking;
+    private final Directory directory;
+    private final TransactionTemplate tx;
+
+    Detection(BurstRules.Settings settings, IncidentStore store, IncidentTickets tickets, IncidentLinking linking,
+              Directory directory, PlatformTransactionManager transactions) {
+        this.settings = settings;
+        this.store = store;
+        this.tickets = tickets;
+        this.linking = linking;
+        this.directory = directory;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /*
+     * After commit on the async executor, but not through the event publication registry: every ticket would pay a
+     * registry row written and completed on the intake path (bench/RESULTS.md), and a lost decision costs little,
+     * because detection counts from the tickets themselves: the next ticket of the burst finds the whole window.
+     */
+    @Async
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void on(TicketOpened event) {
+        if (!settings.watches(event.category())) return;
+        Channel.runAs(Channel.SYS, () -> {
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                try {
+                    // The event says all detection needs of the new ticket: no read of it (the first attempt only).
+                    Member arrived = new Member(event.ticketId(), "BP-" + event.number(), null, event.organizationId(),
+                            event.siteId(), event.requesterId(), event.category(), event.tier(), event.priority(),
+                            TicketStatus.TRIAGED, null, event.at());
+                    boolean first = attempt == 1;
+                    tx.executeWithoutResult(s -> {
+                        if (first) consider(arrived); else consider(event.ticketId());
+                    });
+                    return;
+                } catch (DataIntegrityViolationException | ConflictException raced) {
+                    log.info("Ticket {} raced another incident decision (attempt {}): {}", event.ticketId(), attempt, raced.getMessage());
+                }
+            }
+        });
+    }
+
+    /** Links the ticket to an open incident or opens one when it completes a burst; in the caller's transaction. */
+    public void consider(UUID ticketId) {
+        Member t = tickets.members(List.of(ticketId)).stream().findFirst().orElse(null);
+        if (t == null || !t.open() || !settings.watches(t.category()) || !store.linkedAmong(List.of(ticketId)).isEmpty()) return;
+        consider(t);
+    }
+
+    /** A ticket just opened (not linked yet: the link table's key refuses a second link of it anyway). */
+    private void consider(Member t) {
+        String place = placeOf(t.siteId(), t.organizationId());
+        String kind = t.category().label();
+        List<Incident> candidates = store.openOfKind(t.organizationId(), t.category());
+        Optional<Incident> open = candidates.isEmpty() ? Optional.empty() : BurstRules.joinable(t, candidates,
+                store.latestArrivals(candidates.stream().map(Incident::id).toList()), settings.window());
+        if (open.isPresent()) {
+            linking.join(open.get(), t, null, "another " + kind + " ticket from " + place + " within "
+                    + BurstRules.spoken(settings.window()) + " of its latest one.");
+            return;
+        }
+        List<Member> recent = tickets.arrivals(t.organizationId(), t.category(), t.createdAt().minus(settings.window()));
+        Set<UUID> linked = store.linkedAmong(recent.stream().map(Member::ticketId).toList());
+        List<Member> free = recent.stream().filter(m -> !linked.contains(m.ticketId())).toList();
+        BurstRules.detect(t, free, settings).ifPresent(burst -> {
+            String where = burst.siteId() != null ? place : placeOf(null, t.organizationId()) + " (several sites)";
+            String title = kind + (burst.siteId() != null ? " at " : " across ") + where;
+            String why = burst.tickets().size() + " " + kind + " tickets from " + where + " within "
+                    + BurstRules.spoken(settings.window()) + " (threshold " + burst.threshold() + ").";
+            Incident i = linking.open(title, t.organizationId(), burst.siteId(), burst.tickets(), null, why);
+            log.info("Opened major incident {}: {}", i.reference(), why);
+        });
+    }
+
+    private String placeOf(UUID siteId, UUID organizationId) {
+        if (siteId != null) {
+            Optional<SiteSummary> site = directory.site(siteId);
+            if (site.isPresent()) return site.get().name();
+        }
+        return Objects.requireNonNullElse(directory.organizationName(organizationId), "the organization");
+    }
+}

@@ -1,0 +1,113 @@
+package io.breakpoint.telemetry;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.time.Instant;
+
+/**
+ * What the agents measured, for the diagnosis: raw hop measurements (kept {@code breakpoint.telemetry.raw-retention},
+ * 14 days by default) and hourly rollups (kept {@code breakpoint.telemetry.rollup-retention}, 13 months). Every
+ * window is {@code [from, to)} and every list is in time order. Use raw readings for the recent window of a
+ * device or site and rollups for baselines over weeks. No access check: callers act for the desk.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TelemetryReadings {
+
+    private static final String RAW = """
+            select m.*, s.cpu_load, s.memory_load, s.burst from probe_measurements m join telemetry_samples s on s.id = m.sample_id
+            """;
+    private static final String STATES = "select * from telemetry_samples";
+    private static final String ROLLUPS = "select * from probe_rollups_hourly";
+
+    private final JdbcClient jdbc;
+
+    TelemetryReadings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<ProbeReading> rawForDevice(UUID deviceId, Instant from, Instant to) {
+        return jdbc.sql(RAW + " where m.device_id = ? and m.taken_at >= ? and m.taken_at < ? order by m.taken_at, m.seq")
+                .params(deviceId, Timestamp.from(from), Timestamp.from(to)).query(TelemetryReadings::reading).list();
+    }
+
+    public List<ProbeReading> rawForSite(UUID siteId, Instant from, Instant to) {
+        return jdbc.sql(RAW + " where m.site_id = ? and m.taken_at >= ? and m.taken_at < ? order by m.taken_at, m.device_id, m.seq")
+                .params(siteId, Timestamp.from(from), Timestamp.from(to)).query(TelemetryReadings::reading).list();
+    }
+
+    public List<DeviceStateReading> statesForDevice(UUID deviceId, Instant from, Instant to) {
+        return jdbc.sql(STATES + " where device_id = ? and taken_at >= ? and taken_at < ? order by taken_at")
+                .params(deviceId, Timestamp.from(from), Timestamp.from(to)).query(TelemetryReadings::state).list();
+    }
+
+    public List<DeviceStateReading> statesForSite(UUID siteId, Instant from, Instant to) {
+        return jdbc.sql(STATES + " where site_id = ? and taken_at >= ? and taken_at < ? order by taken_at, device_id")
+                .params(siteId, Timestamp.from(from), Timestamp.from(to)).query(TelemetryReadings::state).list();
+    }
+
+    public List<HourlyRollup> hourlyForDevice(UUID deviceId, Instant from, Instant to) {
+        return jdbc.sql(ROLLUPS + " where device_id = ? and hour_start >= ? and hour_start < ? order by hour_start, hop, target")
+                .params(deviceId, Timestamp.from(from), Timestamp.from(to)).query(TelemetryReadings::rollup).list();
+    }
+
+    public List<HourlyRollup> hourlyForSegment(UUID segmentId, Instant from, Instant to) {
+        return jdbc.sql(ROLLUPS + " where segment_id = ? and hour_start >= ? and hour_start < ? order by hour_start, device_id, hop, target")
+                .params(segmentId, Timestamp.from(from), Timestamp.from(to)).query(TelemetryReadings::rollup).list();
+    }
+
+    public List<HourlyRollup> hourlyForSite(UUID siteId, Instant from, Instant to) {
+        return jdbc.sql(ROLLUPS + " where site_id = ? and hour_start >= ? and hour_start < ? order by hour_start, device_id, hop, target")
+                .params(siteId, Timestamp.from(from), Timestamp.from(to)).query(TelemetryReadings::rollup).list();
+    }
+
+    /** Several sites at once (peers: other sites that use the same EMR). */
+    public List<HourlyRollup> hourlyForSites(Collection<UUID> siteIds, Instant from, Instant to) {
+        if (siteIds.isEmpty()) return List.of();
+        return jdbc.sql(ROLLUPS + " where site_id in (:sites) and hour_start >= :from and hour_start < :to order by hour_start, site_id, device_id, hop, target")
+                .param("sites", siteIds).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(TelemetryReadings::rollup).list();
+    }
+
+    private static Double d(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer i(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static ProbeReading reading(ResultSet rs, int n) throws SQLException {
+        return new ProbeReading(rs.getObject("sample_id", UUID.class), rs.getObject("device_id", UUID.class),
+                rs.getObject("site_id", UUID.class), rs.getObject("segment_id", UUID.class), rs.getTimestamp("taken_at").toInstant(),
+                rs.getString("hop"), rs.getString("target"), d(rs, "dns_ms"), d(rs, "connect_ms"), d(rs, "tls_ms"),
+                d(rs, "first_byte_ms"), d(rs, "total_ms"), rs.getInt("attempts"), rs.getInt("failures"), d(rs, "jitter_ms"),
+                rs.getString("error"), d(rs, "cpu_load"), d(rs, "memory_load"), rs.getBoolean("burst"));
+    }
+
+    private static DeviceStateReading state(ResultSet rs, int n) throws SQLException {
+        return new DeviceStateReading(rs.getObject("id", UUID.class), rs.getObject("device_id", UUID.class),
+                rs.getObject("segment_id", UUID.class), rs.getTimestamp("taken_at").toInstant(), d(rs, "cpu_load"),
+                d(rs, "memory_load"), d(rs, "disk_used"), d(rs, "throughput_mbps"), i(rs, "guest_checked"),
+                i(rs, "guest_reachable"), rs.getBoolean("burst"));
+    }
+
+    private static HourlyRollup rollup(ResultSet rs, int n) throws SQLException {
+        return new HourlyRollup(rs.getObject("device_id", UUID.class), rs.getObject("site_id", UUID.class),
+                rs.getObject("segment_id", UUID.class), rs.getString("hop"), rs.getString("target"),
+                rs.getTimestamp("hour_start").toInstant(), rs.getInt("samples"), rs.getInt("latency_count"),
+                d(rs, "latency_mean_ms"), d(rs, "latency_p50_ms"), d(rs, "latency_p95_ms"), d(rs, "latency_min_ms"),
+                d(rs, "latency_max_ms"), d(rs, "first_byte_mean_ms"), rs.getInt("attempts"), rs.getInt("failures"),
+                d(rs, "jitter_mean_ms"), d(rs, "cpu_mean"), d(rs, "cpu_max"), d(rs, "memory_mean"), d(rs, "memory_max"));
+    }
+}
