@@ -169,6 +169,21 @@ abstract class IsolationTest extends ApiTest {
         p.put("GET /api/v1/sites/{siteId}/probe-settings", List.of(new Named("B's probe settings", (c, id) -> c.get(sites + id + "/probe-settings"), bSite)));
         p.put("PUT /api/v1/sites/{siteId}/probe-settings", List.of(new Named("change B's probe settings",
                 (c, id) -> c.send("PUT", sites + id + "/probe-settings", Map.of("edgeHost", "evil.example")), bSite)));
+        // diagnosis (issue 4): B's site, device and ticket answer exactly as ids that do not exist
+        String dg = "/api/v1/diagnosis/";
+        p.put("GET /api/v1/diagnosis/sites/{id}", List.of(
+                new Named("diagnose B's site", (c, id) -> c.get(dg + "sites/" + id), s -> s.clinics.lakesideClinic().toString()),
+                new Named("diagnose B's site over a window", (c, id) -> c.get(dg + "sites/" + id + "?from=2026-01-01T00:00:00Z&to=2026-01-01T06:00:00Z"),
+                        s -> s.clinics.lakesideClinic().toString())));
+        p.put("GET /api/v1/sites/{id}/diagnosis", List.of(
+                new Named("diagnose B's site (PRODUCT.md's route)", (c, id) -> c.get("/api/v1/sites/" + id + "/diagnosis"),
+                        s -> s.clinics.lakesideClinic().toString())));
+        p.put("GET /api/v1/diagnosis/devices/{id}", List.of(
+                new Named("diagnose B's device", (c, id) -> c.get(dg + "devices/" + id), s -> s.foreignTelemetry("device"))));
+        p.put("POST /api/v1/devices/{id}/slowness-reports", List.of(new Named("slowness report for B's device with a person's token",
+                (c, id) -> c.post("/api/v1/devices/" + id + "/slowness-reports", Map.of("note", "slow")), s -> s.foreignTelemetry("device"))));
+        p.put("GET /api/v1/diagnosis/tickets/{id}", List.of(
+                new Named("diagnose B's ticket", (c, id) -> c.get(dg + "tickets/" + id), IsolationTest::foreignTicketId)));
         // Major incidents (docs/decisions/0010): B's own incident, and one shared by A and B that A's people may read
         // (through A's ticket) but whose B ticket they must never see, link, unlink, answer or resolve.
         String in = "/api/v1/incidents/";

@@ -32,15 +32,17 @@ class DemoData implements ApplicationRunner {
     private final ComplianceDemo compliance;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final TelemetryDemo telemetry;
     private final DemoIncidents incidents;
 
     private final String configuredPassword;
     private final DemoMfa mfa;
 
     DemoData(Administration admin, Directory directory, TicketImport tickets, ComplianceDemo compliance, Clock clock, TransactionTemplate tx,
-             DemoIncidents incidents, @Value("${breakpoint.demo.password:}") String configuredPassword, DemoMfa mfa) {
+             DemoIncidents incidents, TelemetryDemo telemetry, @Value("${breakpoint.demo.password:}") String configuredPassword, DemoMfa mfa) {
         this.mfa = mfa;
         this.incidents = incidents;
+        this.telemetry = telemetry;
         this.configuredPassword = configuredPassword;
         this.admin = admin;
         this.directory = directory;
@@ -128,6 +130,7 @@ class DemoData implements ApplicationRunner {
             n[0] += history.fourWeeks(tickets, List.of(new Place(lakesideClinic, ivy)), 3);
             compliance.seed(riverbend);
             incidents.seed(riverbend, chesterfield, ellis, ben, password);
+            telemetry.seed(clock.instant(), mainCampus, chesterfield, ofallon, lakesideClinic, riverbend, lakeside);
         });
         log.info("Demo: seeded 2 organizations, 4 sites, 12 people and {} tickets of history.", n[0]);
     }

@@ -91,6 +91,21 @@ public class TicketPromises {
         asDesk(() -> audit.record(null, "TICKET_" + kind.name(), t.organizationId(), t.id(), t.reference() + ": " + text));
     }
 
+    /**
+     * Adds what the desk's own measurements found (the breakpoint diagnosis of a slowness report): an internal note
+     * for engineers and a public line for the requester, both written by the desk itself. Neither is a first
+     * response: no person has answered yet.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void annotate(UUID ticketId, String internalNote, String publicMessage) {
+        Ticket t = find(ticketId);
+        Instant now = clock.instant();
+        t.remark(EntryKind.NOTE, TicketDesk.text("internalNote", internalNote, TicketDesk.TEXT_MAX), now);
+        t.acknowledge(TicketDesk.text("publicMessage", publicMessage, TicketDesk.TEXT_MAX), now);
+        store.update(t);
+        asDesk(() -> audit.record(null, "TICKET_ANNOTATED", t.organizationId(), t.id(), t.reference()));
+    }
+
     /** Escalates the ticket up one tier as the desk (no actor), with the reason; false when it is in Tier 3 already. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean escalateOneTier(UUID ticketId, String reason) {

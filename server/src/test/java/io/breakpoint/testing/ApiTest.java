@@ -46,6 +46,8 @@ public abstract class ApiTest {
     @BeforeEach
     void connect() {
         api = Api.at(port);
+        // People a test creates in MSP roles need MFA: the first API sign-in enrols them with the test app.
+        Api.enrolNewcomersWith(port, clinics::enrolNewcomers);
     }
 
     protected long count(String table) {

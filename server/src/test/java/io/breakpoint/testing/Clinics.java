@@ -82,6 +82,11 @@ public class Clinics implements SmartInitializingSingleton {
         }));
     }
 
+    /** Enrols everyone a test created since who needs MFA (MSP roles, clinic IT) with {@link TestTotp#SECRET}. */
+    public void enrolNewcomers() {
+        asMspAdmin(() -> security.enrolAllWhoNeedMfa(TestTotp.SECRET));
+    }
+
     /** Runs work as the MSP admin, with the organizations as they are now. */
     public void asMspAdmin(Runnable work) {
         as(mspAdmin, work);

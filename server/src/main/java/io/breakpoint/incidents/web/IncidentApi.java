@@ -1,5 +1,7 @@
 package io.breakpoint.incidents.web;
 
+import io.breakpoint.identity.Actors;
+import io.breakpoint.common.ForbiddenException;
 import io.breakpoint.incidents.IncidentStatus;
 import io.breakpoint.incidents.IncidentViews.Detail;
 import io.breakpoint.incidents.IncidentViews.Outcome;
@@ -24,6 +26,14 @@ import java.util.UUID;
 @RequestMapping("/api/v1/incidents")
 @Tag(name = "Major incidents")
 class IncidentApi {
+
+    /** Role before body: someone who may not change incidents hears so, not what is wrong with their request. */
+    @ModelAttribute
+    void deskStaffForChanges(jakarta.servlet.http.HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) && !Actors.current().role().isDeskStaff()) {
+            throw new ForbiddenException("Only desk staff can change major incidents.");
+        }
+    }
 
     private final MajorIncidents incidents;
 

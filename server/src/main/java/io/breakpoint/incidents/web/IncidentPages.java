@@ -1,5 +1,6 @@
 package io.breakpoint.incidents.web;
 
+import io.breakpoint.common.ForbiddenException;
 import io.breakpoint.common.InvalidRequestException;
 import io.breakpoint.common.NotFoundException;
 import io.breakpoint.identity.Actor;
@@ -30,6 +31,14 @@ import java.util.UUID;
 @RequestMapping("/incidents")
 @PreAuthorize("hasAnyRole('ORG_ADMIN','INTERNAL_IT','TIER1','TIER2','TIER3','VCIO','MSP_ADMIN')")
 class IncidentPages {
+
+    /** Role before body: someone who may not change incidents hears so, not what is wrong with their request. */
+    @ModelAttribute
+    void deskStaffForChanges(jakarta.servlet.http.HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) && !Actors.current().role().isDeskStaff()) {
+            throw new ForbiddenException("Only desk staff can change major incidents.");
+        }
+    }
 
     private final MajorIncidents incidents;
     private final TicketDesk desk;

@@ -1,5 +1,8 @@
 package io.breakpoint.sla.web;
 
+import io.breakpoint.identity.Role;
+import io.breakpoint.identity.Actors;
+import io.breakpoint.common.ForbiddenException;
 import io.breakpoint.common.InvalidRequestException;
 import io.breakpoint.sla.BreachAction;
 import io.breakpoint.sla.ServiceLevelPolicy;
@@ -21,6 +24,14 @@ import java.util.UUID;
 @RequestMapping("/api/v1/organizations/{organizationId}/sla-policy")
 @Tag(name = "SLA policy")
 class SlaPolicyApi {
+
+    /** Role before body: only the MSP admin changes a policy, whatever the request holds. */
+    @ModelAttribute
+    void mspAdminForChanges(jakarta.servlet.http.HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) && !Actors.current().is(Role.MSP_ADMIN)) {
+            throw new ForbiddenException("Only the MSP admin changes SLA policies.");
+        }
+    }
 
     private final SlaPolicies policies;
 
