@@ -2,8 +2,10 @@ package io.breakpoint.audit.web;
 
 import io.breakpoint.audit.AuditRecord;
 import io.breakpoint.audit.AuditTrail;
+import io.breakpoint.common.ForbiddenException;
 import io.breakpoint.common.InvalidRequestException;
 import io.breakpoint.identity.Actors;
+import io.breakpoint.identity.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
@@ -36,12 +38,15 @@ class AuditExportApi {
     @GetMapping("/api/v1/audit/export")
     @Operation(summary = "Audit records of a range in chain order, with their hashes, as JSON or CSV (MSP admins: the "
             + "whole chain; org admins: their organization's records). from/to: a day (UTC; to included) or an instant.")
-    ResponseEntity<?> export(@RequestParam String from, @RequestParam String to,
+    ResponseEntity<?> export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                              @RequestParam(defaultValue = "json") String format) {
+        var me = Actors.current();
+        // Who may export comes first, so nobody else learns what the parameters should be.
+        if (!me.is(Role.MSP_ADMIN) && !me.is(Role.ORG_ADMIN)) throw new ForbiddenException("Only admins export the audit trail.");
+        if (from == null || to == null) throw new InvalidRequestException(from == null ? "from" : "to", "Give both ends of the range.");
         if (!format.equals("json") && !format.equals("csv")) throw new InvalidRequestException("format", "Choose json or csv.");
         Instant start = bound("from", from, false);
         Instant end = bound("to", to, true);
-        var me = Actors.current();
         List<AuditRecord> records = audit.export(me, start, end, format.toUpperCase());
         String name = "breakpoint-audit-" + from.replace(':', '-') + "-" + to.replace(':', '-') + "." + format;
         var ok = ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
@@ -49,7 +54,7 @@ class AuditExportApi {
             return ok.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(AuditCsv.of(records));
         }
         return ok.contentType(MediaType.APPLICATION_JSON)
-                .body(new Export(start, end, me.is(io.breakpoint.identity.Role.MSP_ADMIN) ? "all" : "organization " + me.organizationId(),
+                .body(new Export(start, end, me.is(Role.MSP_ADMIN) ? "all" : "organization " + me.organizationId(),
                         records.size(), records));
     }
 
