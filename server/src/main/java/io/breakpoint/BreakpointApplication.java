@@ -1,5 +1,6 @@
 package io.breakpoint;
 
+import io.breakpoint.audit.AuditCommand;
 import io.breakpoint.common.SecretsCommand;
 import io.breakpoint.identity.AdminCommand;
 import io.breakpoint.simulation.SimulateDayCommand;
@@ -21,9 +22,10 @@ import java.time.Clock;
 public class BreakpointApplication {
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && java.util.Set.of("admin", "break-glass", "secrets").contains(args[0])) {
+        if (args.length > 0 && java.util.Set.of("admin", "audit", "break-glass", "secrets").contains(args[0])) {
             String problem = switch (args[0]) {
                 case "admin" -> AdminCommand.check(args);
+                case "audit" -> AuditCommand.check(args);
                 case "break-glass" -> BreakGlassCommand.check(args);
                 default -> SecretsCommand.check(args);
             };
@@ -34,6 +36,7 @@ public class BreakpointApplication {
             try (var context = commandLine().run()) {
                 System.exit(switch (args[0]) {
                     case "admin" -> AdminCommand.run(context, args, System.out);
+                    case "audit" -> AuditCommand.run(context, System.out);
                     case "break-glass" -> BreakGlassCommand.run(context, args, System.out);
                     default -> SecretsCommand.run(context, args, System.out);
                 });

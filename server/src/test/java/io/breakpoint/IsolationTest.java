@@ -213,6 +213,11 @@ abstract class IsolationTest extends ApiTest {
                 new Named("resolve B's incident", (c, id) -> c.post(in + id + "/resolve", Map.of("resolution", "Done")), s -> s.foreignIncident),
                 new Listing("resolve the shared incident", c -> c.post(in + sharedIncident + "/resolve", Map.of("resolution", "Done")))));
         compliance(p);
+        // Tamper-evident audit and PHI detection (issue 5, items 4 and 5).
+        p.put("GET /api/v1/audit/export", List.of(
+                new Listing("export of today's audit records", c -> c.get("/api/v1/audit/export?from="
+                        + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "&to=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC))),
+                new Listing("export as CSV", c -> c.get("/api/v1/audit/export?from=2020-01-01&to=2099-12-31&format=csv"))));
         return p;
     }
 

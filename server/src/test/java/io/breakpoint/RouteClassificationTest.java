@@ -77,6 +77,13 @@ abstract class RouteClassificationTest extends ApiTest {
             Map.entry("GET /org/tickets", "-Y----Y-"),
             Map.entry("GET /org/tickets/{id}", "-Y----Y-"),
             Map.entry("GET /audit", "-Y-----Y"),
+            // tamper-evident audit and PHI in tickets (issue 5, items 4 and 5)
+            Map.entry("GET /audit/verify", "-------Y"),
+            Map.entry("GET /api/v1/audit/export", "-Y-----Y"),
+            Map.entry("POST /portal/new/phi", "Y-------"),
+            Map.entry("POST /portal/new/redact", "Y-------"),
+            Map.entry("GET /settings/phi", "-Y-----Y"),
+            Map.entry("POST /settings/phi", "-Y-----Y"),
             Map.entry("GET /settings/account-help", "-Y-----Y"),
             Map.entry("POST /settings/account-help", "-Y-----Y"),
             // MSP admin pages

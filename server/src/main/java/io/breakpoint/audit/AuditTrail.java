@@ -1,7 +1,11 @@
 package io.breakpoint.audit;
 
 import io.breakpoint.common.Channel;
+import io.breakpoint.audit.internal.ChainSealer;
+import io.breakpoint.audit.internal.ChainVerifier;
+import io.breakpoint.audit.internal.ChainWriter;
 import io.breakpoint.common.ForbiddenException;
+import io.breakpoint.common.InvalidRequestException;
 import io.breakpoint.identity.Actor;
 import io.breakpoint.identity.IdentityChanged;
 import io.breakpoint.identity.Role;
@@ -18,6 +22,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.*;
 
 /**
@@ -27,12 +33,21 @@ import java.util.*;
 @Service
 public class AuditTrail {
 
+    /** An export larger than this asks for a shorter range instead of filling the server's memory. */
+    static final int EXPORT_LIMIT = 100_000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ChainWriter chain;
+    private final ChainSealer sealer;
+    private final ChainVerifier verifier;
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    AuditTrail(JdbcClient jdbc, Clock clock, ChainWriter chain, ChainSealer sealer, ChainVerifier verifier) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.chain = chain;
+        this.sealer = sealer;
+        this.verifier = verifier;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -42,13 +57,57 @@ public class AuditTrail {
         if (channel == null) {
             channel = request == null ? Channel.SYS : request.getRequestURI().startsWith("/api/") ? Channel.API : Channel.UI;
         }
-        jdbc.sql("""
-                        insert into audit_events (at, actor_id, actor_email, organization_id, ticket_id, action, channel, remote_address, detail)
-                        values (?,?,?,?,?,?,?,?,?)""")
-                .params(Timestamp.from(clock.instant()), actor == null ? null : actor.userId(),
-                        actor == null ? null : actor.email(), organizationId, ticketId, action, channel.name(),
-                        request == null ? null : request.getRemoteAddr(), truncate(detail))
-                .update();
+        // Sealed into the hash chain right after the caller's transaction commits (ChainWriter, ChainSealer).
+        chain.append(new ChainWriter.Entry(clock.instant(), actor == null ? null : actor.userId(),
+                actor == null ? null : actor.email(), organizationId, ticketId, action, channel.name(),
+                request == null ? null : request.getRemoteAddr(), truncate(detail)));
+    }
+
+    /**
+     * Verifies the whole chain (it is global: one chain for every organization) and names the first broken or missing
+     * link. The report holds places, ids and times, never record contents.
+     */
+    @PreAuthorize("hasAnyRole('MSP_ADMIN','ORG_ADMIN','VCIO')")
+    public ChainReport verify(Actor actor) {
+        sealer.sealPending();
+        return verifier.verify();
+    }
+
+    /**
+     * The records of [from, to) in chain order, with their hashes, for an auditor: MSP admins get every record (the
+     * whole chain, which they can verify themselves), org admins their organization's only. The export is audited.
+     */
+    @PreAuthorize("hasAnyRole('MSP_ADMIN','ORG_ADMIN')")
+    @Transactional
+    public List<AuditRecord> export(Actor actor, Instant from, Instant to, String format) {
+        if (from == null || to == null) throw new InvalidRequestException(from == null ? "from" : "to", "Give both ends of the range.");
+        if (!to.isAfter(from)) throw new InvalidRequestException("to", "The end of the range must be after its start.");
+        boolean msp = actor.is(Role.MSP_ADMIN);
+        if (!msp && (!actor.is(Role.ORG_ADMIN) || actor.organizationId() == null)) throw new ForbiddenException("Only admins export the audit trail.");
+        sealer.sealPending(); // the export carries every committed record with its hashes
+        StringBuilder sql = new StringBuilder("""
+                select seq, id, at, actor_id, actor_email, organization_id, ticket_id, action, channel, remote_address, detail,
+                       prev_hash, hash
+                from audit_events where seq is not null and at >= :from and at < :to""");
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        params.put("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        if (!msp) {
+            sql.append(" and organization_id = :org");
+            params.put("org", actor.organizationId());
+        }
+        sql.append(" order by seq limit ").append(EXPORT_LIMIT + 1);
+        List<AuditRecord> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> new AuditRecord(
+                rs.getLong("seq"), rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                rs.getObject("actor_id", UUID.class), rs.getString("actor_email"), rs.getObject("organization_id", UUID.class),
+                rs.getObject("ticket_id", UUID.class), rs.getString("action"), rs.getString("channel"),
+                rs.getString("remote_address"), rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash"))).list();
+        if (rows.size() > EXPORT_LIMIT) {
+            throw new InvalidRequestException("to", "More than " + EXPORT_LIMIT + " records in this range; export a shorter range.");
+        }
+        record(actor, "AUDIT_EXPORTED", msp ? null : actor.organizationId(), null,
+                format + " " + from + " to " + to + ", " + rows.size() + " records" + (msp ? " (all organizations)" : ""));
+        return rows;
     }
 
     @EventListener

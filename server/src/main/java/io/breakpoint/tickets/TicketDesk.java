@@ -5,6 +5,8 @@ import io.breakpoint.common.ForbiddenException;
 import io.breakpoint.common.InvalidRequestException;
 import io.breakpoint.common.NotFoundException;
 import io.breakpoint.identity.*;
+import io.breakpoint.phi.PhiKind;
+import io.breakpoint.phi.PhiScreening;
 import io.breakpoint.tickets.TicketEvents.*;
 import io.breakpoint.tickets.internal.Acknowledgement;
 import io.breakpoint.tickets.internal.SubmissionLimit;
@@ -44,9 +46,12 @@ public class TicketDesk {
     private final TransactionTemplate tx;
     private final SubmissionLimit limit;
     private final Clock clock;
+    private final PhiScreening phi;
 
     TicketDesk(TicketStore store, Directory directory, AuditTrail audit, Triage triage, ServiceLevels serviceLevels,
-               ApplicationEventPublisher events, TransactionTemplate tx, SubmissionLimit limit, Clock clock) {
+               ApplicationEventPublisher events, TransactionTemplate tx, SubmissionLimit limit, Clock clock,
+               PhiScreening phi) {
+        this.phi = phi;
         this.store = store;
         this.directory = directory;
         this.audit = audit;
@@ -78,16 +83,21 @@ public class TicketDesk {
         try {
             return tx.execute(s -> {
                 SiteSummary site = siteFor(actor, request.siteId()); // in the transaction: its reads share one connection and commit
+                // The organization's PHI policy: warn (flag), redact, or block (422, nothing written).
+                PhiScreening.Screened screened = phi.screen(site.organizationId(), fields("subject", subject, "description", description));
+                String storedSubject = clip(screened.text("subject"), SUBJECT_MAX);
+                String storedDescription = clip(screened.text("description"), TEXT_MAX);
                 Instant now = clock.instant();
                 Ticket t = Ticket.open(UUID.randomUUID(), store.nextNumber(), site.organizationId(), site.id(),
-                        actor.userId(), subject, description, request.impact(), request.category(), key, now);
-                t.triage(triage.decide(new NewTicket(subject, description, site.id(), request.category(), request.impact(), key)), now);
+                        actor.userId(), storedSubject, storedDescription, request.impact(), request.category(), key, now);
+                t.triage(triage.decide(new NewTicket(storedSubject, storedDescription, site.id(), request.category(), request.impact(), key)), now);
                 t.promise(serviceLevels.promise(t.organizationId(), t.siteId(), t.priority(), now), now);
                 t.acknowledge(Acknowledgement.compose(t.reference(), t.category(), t.priority(), t.tier(), null,
                         t.firstResponseDueAt(), now, site.timeZone(),
                         t.category() == Category.ACCOUNT_ACCESS ? directory.accountHelp(t.organizationId()).orElse(null) : null), now);
                 store.insert(t);
                 audit.record(actor, "TICKET_OPENED", t.organizationId(), t.id(), t.reference());
+                screenedInto(t, actor, screened);
                 events.publishEvent(new TicketOpened(t.id(), t.number(), t.organizationId(), t.siteId(), t.requesterId(),
                         t.tier(), t.category(), t.priority(), now));
                 return view(t, actor, false, site);
@@ -153,8 +163,11 @@ public class TicketDesk {
         }
         if (actor.is(Role.VCIO)) throw new ForbiddenException("The vCIO reads tickets but does not reply to them.");
         boolean byRequester = actor.userId().equals(t.requesterId()) || !actor.role().isDeskStaff();
+        PhiScreening.Screened screened = phi.screen(t.organizationId(), fields("body", text));
+        String stored = clip(screened.text("body"), TEXT_MAX);
+        screenedInto(t, actor, screened);
         return change(t, actor, "TICKET_" + (v == Visibility.PUBLIC ? "REPLIED" : "NOTE_ADDED"), now -> {
-            t.comment(text, v, byRequester, actor.userId(), now);
+            t.comment(stored, v, byRequester, actor.userId(), now);
             events.publishEvent(new TicketCommented(t.id(), t.organizationId(), v, byRequester, now));
         });
     }
@@ -271,6 +284,25 @@ public class TicketDesk {
         return view(t, actor, true);
     }
 
+    private static LinkedHashMap<String, String> fields(String... nameThenText) {
+        LinkedHashMap<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenText.length; i += 2) m.put(nameThenText[i], nameThenText[i + 1]);
+        return m;
+    }
+
+    /** Redaction markers are longer than some of what they replace; a redacted text still fits its column. */
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** Flags the ticket when PHI stays in it (policy WARN) and audits what was removed (REDACT), never the values. */
+    private void screenedInto(Ticket t, Actor actor, PhiScreening.Screened screened) {
+        if (screened.containsPhi()) phi.flag(t.id(), t.organizationId(), screened.kinds());
+        if (!screened.redacted().isEmpty()) {
+            audit.record(actor, "PHI_REDACTED", t.organizationId(), t.id(), t.reference() + ": " + screened.redacted());
+        }
+    }
+
     private Ticket visible(UUID id, Actor actor) {
         return store.find(id)
                 .filter(t -> actor.canSee(t.organizationId()))
@@ -324,7 +356,8 @@ public class TicketDesk {
         people.put(actor.userId(), new PersonSummary(actor.userId(), actor.email(), actor.displayName(), actor.role(),
                 actor.role().tier(), actor.organizationId(), null, true));
         entries = entries.stream().map(e -> e.named(name(people, e.actorId()), name(people, e.assigneeId()))).toList();
-        TicketView v = toView(t, directory.organizationName(t.organizationId()), site == null ? null : site.name(), people, entries);
+        TicketView v = toView(t, directory.organizationName(t.organizationId()), site == null ? null : site.name(), people, entries,
+                phi.flags(List.of(t.id())).getOrDefault(t.id(), Set.of()));
         if (!withEntries || !t.status().isOpen()) return v;
         Instant tierTarget = serviceLevels.tierTargetAt(t.id());
         return tierTarget == null ? v : withTierTarget(v, tierTarget);
@@ -334,7 +367,8 @@ public class TicketDesk {
         return new TicketView(v.id(), v.number(), v.reference(), v.status(), v.tier(), v.category(), v.priority(), v.impact(),
                 v.subject(), v.description(), v.organizationId(), v.organizationName(), v.siteId(), v.siteName(), v.requester(),
                 v.assignee(), new TicketView.Sla(v.sla().firstResponseDueAt(), v.sla().resolutionDueAt(), tierTarget),
-                v.firstResponseAt(), v.createdAt(), v.updatedAt(), v.resolvedAt(), v.closedAt(), v.reassignments(), v.entries());
+                v.firstResponseAt(), v.createdAt(), v.updatedAt(), v.resolvedAt(), v.closedAt(), v.reassignments(), v.entries(),
+                v.containsPhi(), v.phiKinds());
     }
 
     private List<TicketView> views(List<Ticket> rows, Actor actor) {
@@ -345,15 +379,18 @@ public class TicketDesk {
                 .collect(Collectors.toMap(OrganizationSummary::id, OrganizationSummary::name));
         Map<UUID, String> sites = directory.sites(actor, null).stream()
                 .collect(Collectors.toMap(SiteSummary::id, SiteSummary::name));
-        return rows.stream().map(t -> toView(t, orgs.get(t.organizationId()), sites.get(t.siteId()), people, List.of())).toList();
+        Map<UUID, Set<PhiKind>> flags = phi.flags(rows.stream().map(Ticket::id).toList());
+        return rows.stream().map(t -> toView(t, orgs.get(t.organizationId()), sites.get(t.siteId()), people, List.of(),
+                flags.getOrDefault(t.id(), Set.of()))).toList();
     }
 
     private static TicketView toView(Ticket t, String orgName, String siteName, Map<UUID, PersonSummary> people,
-                                     List<EntryView> entries) {
+                                     List<EntryView> entries, Set<PhiKind> phiKinds) {
         return new TicketView(t.id(), t.number(), t.reference(), t.status(), t.tier(), t.category(), t.priority(), t.impact(),
                 t.subject(), t.description(), t.organizationId(), orgName, t.siteId(), siteName,
                 person(people, t.requesterId()), person(people, t.assigneeId()), new TicketView.Sla(t.firstResponseDueAt(), t.resolutionDueAt()),
-                t.firstResponseAt(), t.createdAt(), t.updatedAt(), t.resolvedAt(), t.closedAt(), t.reassignments(), entries);
+                t.firstResponseAt(), t.createdAt(), t.updatedAt(), t.resolvedAt(), t.closedAt(), t.reassignments(), entries,
+                !phiKinds.isEmpty(), phiKinds.stream().sorted().toList());
     }
 
     private static TicketView.Person person(Map<UUID, PersonSummary> people, UUID id) {

@@ -4,5 +4,5 @@
  * text classifier trained at startup on the corpus the project ships. Plugs into tickets through its
  * {@code Triage} seam; uses common for request errors.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "tickets"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "tickets", "phi"})
 package io.breakpoint.triage;

@@ -37,9 +37,12 @@ abstract class AuditTrailApiTest extends ApiTest {
         api.as(clinics.ellis()).get(path).expect(200);
         api.as(clinics.ellis()).post(path + "/reopen", Map.of("reason", "Asks again.")).expect(200);
 
-        JsonNode rows = api.as(clinics.mspAdmin()).get("/api/v1/audit?ticketId=" + t.path("id").asString()).expect(200).path("items");
+        JsonNode all = api.as(clinics.mspAdmin()).get("/api/v1/audit?ticketId=" + t.path("id").asString()).expect(200).path("items");
+        // The desk's own rows (no actor: an SLA due time moved when the vendor wait ended, which happens only in clinic
+        // hours, or routing) depend on the hour the suite runs; this test is about what people did.
+        List<JsonNode> rows = all.values().stream().filter(r -> !r.path("actorId").isNull() && !r.path("actorId").asString().isEmpty()).toList();
 
-        assertThat(rows.values()).extracting(r -> r.path("action").asString() + " by " + r.path("actorEmail").asString())
+        assertThat(rows).extracting(r -> r.path("action").asString() + " by " + r.path("actorEmail").asString())
                 .containsExactlyInAnyOrder(
                         "TICKET_OPENED by " + clinics.ellis().email(),
                         "TICKET_VIEWED by " + clinics.ava().email(),
@@ -52,7 +55,7 @@ abstract class AuditTrailApiTest extends ApiTest {
                         "TICKET_RESOLVED by " + clinics.ben().email(),
                         "TICKET_VIEWED by " + clinics.ellis().email(),
                         "TICKET_REOPENED by " + clinics.ellis().email());
-        assertThat(rows.values()).allSatisfy(r -> {
+        assertThat(rows).allSatisfy(r -> {
             assertThat(r.path("channel").asString()).isEqualTo("API");
             assertThat(r.path("remoteAddress").asString()).isEqualTo("127.0.0.1");
             assertThat(r.path("organizationId").asString()).isEqualTo(clinics.riverbend().toString());
@@ -97,14 +100,17 @@ abstract class AuditTrailApiTest extends ApiTest {
 
     @Test
     void noRouteUpdatesOrDeletesAuditRows() {
-        long rows = count("audit_events");
+        // Counted by this admin, once signed in (signing in is audited): the desk may add rows of its own meanwhile
+        // (routing after commit, in shift hours).
+        Api.Caller admin = api.as(clinics.mspAdmin());
+        long rows = auditRowsBy(clinics.mspAdmin().id());
         for (String method : List.of("DELETE", "PUT", "PATCH", "POST")) {
             for (String path : List.of("/api/v1/audit", "/api/v1/audit/1")) {
-                Api.Response r = api.as(clinics.mspAdmin()).send(method, path, "{}");
+                Api.Response r = admin.send(method, path, "{}");
                 assertThat(r.status()).as("%s %s", method, path).isIn(404, 405);
             }
         }
-        assertThat(count("audit_events")).isEqualTo(rows);
+        assertThat(auditRowsBy(clinics.mspAdmin().id())).isEqualTo(rows);
 
         // And no handler anywhere accepts anything but GET for an audit path.
         for (RequestMappingHandlerMapping m : mappings) {

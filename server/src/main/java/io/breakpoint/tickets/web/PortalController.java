@@ -4,6 +4,7 @@ import io.breakpoint.common.InvalidRequestException;
 import io.breakpoint.identity.Actor;
 import io.breakpoint.identity.Actors;
 import io.breakpoint.identity.Directory;
+import io.breakpoint.phi.*;
 import io.breakpoint.tickets.*;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.*;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /** The requester's portal: my tickets, a new ticket, and a ticket's public thread with a reply box. */
@@ -28,11 +31,15 @@ class PortalController {
     private final TicketDesk desk;
     private final Directory directory;
     private final ClinicTime time;
+    private final PhiScreening phi;
+    private final PhiPolicies phiPolicies;
 
-    PortalController(TicketDesk desk, Directory directory, ClinicTime time) {
+    PortalController(TicketDesk desk, Directory directory, ClinicTime time, PhiScreening phi, PhiPolicies phiPolicies) {
         this.desk = desk;
         this.directory = directory;
         this.time = time;
+        this.phi = phi;
+        this.phiPolicies = phiPolicies;
     }
 
     /** What the new-ticket form sends; enums arrive by name from the selects. */
@@ -78,7 +85,31 @@ class PortalController {
             errors.rejectValue(List.of("subject", "description", "siteId").contains(e.field()) ? e.field() : "subject",
                     "invalid", e.getMessage());
             return form(form, model);
+        } catch (PhiBlockedException e) {
+            errors.rejectValue(e.field(), "phi", e.plainMessage());
+            return form(form, model);
         }
+    }
+
+    /** The warning under the text while the requester types: which PHI it holds, and what the policy will do. */
+    @PostMapping("/new/phi")
+    String phiWarning(@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String description,
+                      Model model) {
+        Set<PhiKind> kinds = phi.kindsIn(subject, description);
+        model.addAttribute("phiKinds", kinds.isEmpty() ? null : PhiWords.list(kinds));
+        model.addAttribute("phiPolicy", phiPolicies.policyOf(Actors.current().organizationId()));
+        return "tickets/portal-new :: phi-warning";
+    }
+
+    /** "Remove it for me": the subject and description with every finding replaced by a marker. */
+    @PostMapping("/new/redact")
+    String redact(@ModelAttribute("form") NewTicketForm form, Model model) {
+        PhiDetector detector = phi.detector();
+        String subject = detector.redact(Objects.requireNonNullElse(form.subject(), ""));
+        model.addAttribute("form", new NewTicketForm(
+                subject.length() > TicketDesk.SUBJECT_MAX ? subject.substring(0, TicketDesk.SUBJECT_MAX) : subject,
+                detector.redact(Objects.requireNonNullElse(form.description(), "")), form.siteId(), form.category(), form.impact()));
+        return "tickets/portal-new :: redacted";
     }
 
     @GetMapping("/tickets/{id}")

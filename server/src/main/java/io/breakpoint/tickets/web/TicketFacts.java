@@ -1,5 +1,7 @@
 package io.breakpoint.tickets.web;
 
+import io.breakpoint.phi.PhiWords;
+
 import io.breakpoint.tickets.EntryKind;
 import io.breakpoint.tickets.EntryView;
 import io.breakpoint.tickets.Priority;
@@ -16,7 +18,7 @@ record TicketFacts(UUID id, String reference, String subject, String description
                    String category, Priority priority, String impact, String organization, String site, String requester,
                    String assignee, UUID assigneeId, String created, String firstResponse, int reassignments,
                    String resolution, String resolvedAt, String firstResponseDue, String resolutionDue, String tierTarget,
-                   List<ThreadEntry> thread) {
+                   List<ThreadEntry> thread, String phi) {
 
     static TicketFacts of(TicketView t, ClinicTime time, boolean publicOnly) {
         ZoneId zone = time.zoneOf(t.siteId());
@@ -39,7 +41,8 @@ record TicketFacts(UUID id, String reference, String subject, String description
                 t.sla() == null ? null : time.format(t.sla().resolutionDueAt(), zone),
                 t.sla() == null || t.sla().tierTargetAt() == null ? null
                         : time.format(t.sla().tierTargetAt(), zone) + " (Tier " + t.tier() + ", counted from when it received the ticket)",
-                entries.stream().filter(e -> e.kind() != EntryKind.OPENED).map(e -> ThreadEntry.of(e, time, zone)).toList());
+                entries.stream().filter(e -> e.kind() != EntryKind.OPENED).map(e -> ThreadEntry.of(e, time, zone)).toList(),
+                t.containsPhi() ? PhiWords.list(t.phiKinds()) : null);
     }
 
     public long lastEntryId() {

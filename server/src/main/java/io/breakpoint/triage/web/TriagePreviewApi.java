@@ -3,6 +3,8 @@ package io.breakpoint.triage.web;
 import io.breakpoint.tickets.Category;
 import io.breakpoint.tickets.Priority;
 import io.breakpoint.tickets.TicketDesk;
+import io.breakpoint.phi.PhiKind;
+import io.breakpoint.phi.PhiScreening;
 import io.breakpoint.triage.Assessment;
 import io.breakpoint.triage.AutomaticTriage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Set;
 
 @RestController
 @RequestMapping("/api/v1/triage")
@@ -26,9 +29,11 @@ import java.util.List;
 class TriagePreviewApi {
 
     private final AutomaticTriage triage;
+    private final PhiScreening phi;
 
-    TriagePreviewApi(AutomaticTriage triage) {
+    TriagePreviewApi(AutomaticTriage triage, PhiScreening phi) {
         this.triage = triage;
+        this.phi = phi;
     }
 
     /** The description may be empty: the portal asks for a preview while the requester is still typing. */
@@ -39,8 +44,10 @@ class TriagePreviewApi {
     record PreviewView(Category category, int tier, Priority priority,
                        @Schema(description = "0..1; below the configured threshold the ticket would go to Tier 1 for a human to triage")
                        double confidence,
-                       @Schema(description = "Always false for now: PHI detection is issue 5 and not part of triage yet")
+                       @Schema(description = "True when the subject or description holds PHI (see phiKinds)")
                        boolean containsPhi,
+                       @Schema(description = "The kinds of PHI found, never the values")
+                       List<PhiKind> phiKinds,
                        @Schema(description = "True when confidence is below the threshold and a human at Tier 1 would triage")
                        boolean dispatched,
                        List<String> reasons) {
@@ -48,10 +55,11 @@ class TriagePreviewApi {
 
     @PostMapping("/preview")
     @Operation(summary = "What triage would decide for this text; nothing is created",
-            description = "Any signed-in user. containsPhi is always false until PHI detection (issue 5) exists.")
+            description = "Any signed-in user. containsPhi and phiKinds say whether the text holds PHI, and which kinds.")
     PreviewView preview(@Valid @RequestBody Preview body) {
         Assessment a = triage.preview(body.subject(), body.description());
-        // TODO issue 5: detect PHI in the text. False until then, as the OpenAPI description says.
-        return new PreviewView(a.category(), a.tier(), a.priority(), a.confidence(), false, a.dispatched(), a.reasons());
+        Set<PhiKind> kinds = phi.kindsIn(body.subject(), body.description());
+        return new PreviewView(a.category(), a.tier(), a.priority(), a.confidence(), !kinds.isEmpty(),
+                kinds.stream().sorted().toList(), a.dispatched(), a.reasons());
     }
 }

@@ -62,9 +62,20 @@ class TriagePreviewApiTest extends DemoServerTest {
     }
 
     @Test
-    void theOpenApiDescriptionSaysPhiDetectionIsNotThereYet() throws Exception {
+    void previewSaysWhenTheTextHoldsPhiAndWhichKindsButNotTheValues() throws Exception {
+        HttpResponse<String> r = post("/api/v1/triage/preview", Map.of("subject", "chart locked",
+                "description", "Can't open the chart for Maria Gonzalez DOB 03/14/1962, MRN 00482913"), token);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(r.body());
+        assertThat(body.get("containsPhi").asBoolean()).isTrue();
+        assertThat(body.get("phiKinds").toString()).isEqualTo("[\"PATIENT_NAME\",\"DATE_OF_BIRTH\",\"MEDICAL_RECORD_NUMBER\"]");
+        assertThat(r.body()).doesNotContain("00482913").doesNotContain("Gonzalez");
+    }
+
+    @Test
+    void theOpenApiDescriptionExplainsContainsPhi() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/v3/api-docs"))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.body()).contains("/api/v1/triage/preview").contains("containsPhi is always false until PHI detection (issue 5)");
+        assertThat(r.body()).contains("/api/v1/triage/preview").contains("containsPhi and phiKinds say whether the text holds PHI");
     }
 
     private HttpResponse<String> post(String path, Map<String, String> body, String bearer) throws Exception {

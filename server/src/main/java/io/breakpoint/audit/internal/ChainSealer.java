@@ -1,0 +1,122 @@
+package io.breakpoint.audit.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Seals committed audit records into the one global chain, oldest id first: each gets the next {@code seq}, the hash
+ * of the record before it and its own hash. A batch runs in one short transaction under the lock of the chain head row
+ * ({@code select ... for update} on {@code audit_chain_head}), so several instances sharing a database still build
+ * one chain without gaps, and one commit seals many records. Runs right after each audited commit (coalesced on one
+ * background thread) and every few seconds for records another instance or a crash left behind.
+ */
+@Component
+public class ChainSealer implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainSealer.class);
+    private static final int BATCH = 500;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate separately;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "audit-chain-sealer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    ChainSealer(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Seals soon, on the background thread; many nudges while one run waits make one run. */
+    public void nudge() {
+        if (queued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    queued.set(false);
+                    sealQuietly();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                queued.set(false);
+            }
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${breakpoint.audit.seal-every:PT5S}", initialDelayString = "${breakpoint.audit.seal-every:PT5S}")
+    void sweep() {
+        sealQuietly();
+    }
+
+    private void sealQuietly() {
+        try {
+            sealPending();
+        } catch (RuntimeException e) {
+            // The records stay unsealed and the next run seals them; nothing is lost.
+            log.warn("Sealing audit records failed; retrying on the next run: {}", e.toString());
+        }
+    }
+
+    /** Seals every committed record that has no place in the chain yet; returns how many it sealed. */
+    public synchronized int sealPending() {
+        int total = 0;
+        while (true) {
+            Integer sealed = separately.execute(s -> sealBatch());
+            if (sealed == null || sealed == 0) return total;
+            total += sealed;
+        }
+    }
+
+    private record Head(long seq, String hash) {
+    }
+
+    private record Unsealed(long id, ChainLink fields) {
+    }
+
+    private int sealBatch() {
+        Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        List<Unsealed> rows = jdbc.sql("""
+                        select id, at, actor_id, actor_email, organization_id, ticket_id, action, channel, remote_address, detail
+                        from audit_events where seq is null order by id""" + " limit " + BATCH)
+                .query((rs, n) -> new Unsealed(rs.getLong("id"), new ChainLink(0, rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("actor_id", UUID.class), rs.getString("actor_email"),
+                        rs.getObject("organization_id", UUID.class), rs.getObject("ticket_id", UUID.class),
+                        rs.getString("action"), rs.getString("channel"), rs.getString("remote_address"),
+                        rs.getString("detail"), null))).list();
+        if (rows.isEmpty()) return 0;
+        long seq = head.seq();
+        String previous = head.hash();
+        for (Unsealed r : rows) {
+            ChainLink f = r.fields();
+            ChainLink link = new ChainLink(++seq, f.at(), f.actorId(), f.actorEmail(), f.organizationId(), f.ticketId(),
+                    f.action(), f.channel(), f.remoteAddress(), f.detail(), previous);
+            previous = link.hash();
+            jdbc.sql("update audit_events set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null")
+                    .params(seq, link.previousHash(), previous, r.id()).update();
+        }
+        jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, previous).update();
+        return rows.size();
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdown();
+    }
+}

@@ -1,0 +1,63 @@
+package io.breakpoint.audit.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Writes an audit record in the caller's transaction, unsealed (no place in the chain yet), and after that transaction
+ * commits asks the {@link ChainSealer} to seal it. Sealing at commit time inside the caller's transaction would hold
+ * the chain's lock through every commit (one WAL flush each, about 5 ms here), which caps all audited work at some
+ * 200 transactions a second; see docs/decisions/0018.
+ */
+@Component
+public class ChainWriter {
+
+    /** A record before it has its place in the chain. */
+    public record Entry(Instant at, UUID actorId, String actorEmail, UUID organizationId, UUID ticketId, String action,
+                        String channel, String remoteAddress, String detail) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ChainSealer sealer;
+
+    ChainWriter(JdbcClient jdbc, ChainSealer sealer) {
+        this.jdbc = jdbc;
+        this.sealer = sealer;
+    }
+
+    /** Writes in the caller's transaction: the record commits or rolls back with the change it describes. */
+    public void append(Entry e) {
+        jdbc.sql("""
+                        insert into audit_events (at, actor_id, actor_email, organization_id, ticket_id, action, channel, remote_address, detail)
+                        values (?,?,?,?,?,?,?,?,?)""")
+                // Microseconds, as both databases keep them: the sealer hashes what it reads back.
+                .params(OffsetDateTime.ofInstant(e.at().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC), e.actorId(),
+                        e.actorEmail(), e.organizationId(), e.ticketId(), e.action(), e.channel(), e.remoteAddress(), e.detail())
+                .update();
+        if (TransactionSynchronizationManager.isSynchronizationActive() && !nudgeRegistered()) {
+            TransactionSynchronizationManager.registerSynchronization(new NudgeAfterCommit());
+        }
+    }
+
+    private boolean nudgeRegistered() {
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof NudgeAfterCommit) return true;
+        }
+        return false;
+    }
+
+    private final class NudgeAfterCommit implements TransactionSynchronization {
+        @Override
+        public void afterCommit() {
+            sealer.nudge();
+        }
+    }
+}
