@@ -174,6 +174,16 @@ abstract class RouteClassificationTest extends ApiTest {
             Map.entry("DELETE /api/v1/segments/{id}", "YYYYYYYY"),
             Map.entry("GET /api/v1/sites/{siteId}/probe-settings", "-YYYYYYY"),
             Map.entry("PUT /api/v1/sites/{siteId}/probe-settings", "-Y-----Y"),
+            // breakpoint diagnosis (issue 4): site health for whoever reads the organization's tickets beyond their own
+            Map.entry("GET /health", "-YYYYYYY"),
+            Map.entry("GET /health/sites/{id}", "-YYYYYYY"),
+            Map.entry("GET /health/devices/{id}", "YYYYYYYY"), // a device that names nothing: 404 first
+            Map.entry("GET /health/tickets/{id}/panel", "-YYYYYYY"),
+            Map.entry("GET /api/v1/diagnosis/sites/{id}", "-YYYYYYY"),
+            Map.entry("GET /api/v1/sites/{id}/diagnosis", "-YYYYYYY"),
+            Map.entry("GET /api/v1/diagnosis/devices/{id}", "YYYYYYYY"), // a device that names nothing: 404 first
+            Map.entry("GET /api/v1/diagnosis/tickets/{id}", "-YYYYYYY"),
+            Map.entry("POST /api/v1/devices/{id}/slowness-reports", "--------"), // the device's credentials only
             // API
             Map.entry("POST /api/v1/auth/token", PUBLIC),
             Map.entry("POST /api/v1/auth/logout", "YYYYYYYY"),
@@ -335,7 +345,7 @@ abstract class RouteClassificationTest extends ApiTest {
 
     /** Routes whose path names an object that belongs to one organization. */
     private static boolean scoped(String pattern) {
-        return pattern.contains("/tickets/{id}") || pattern.contains("/sites/{siteId}")
+        return pattern.contains("/tickets/{id}") || pattern.contains("/sites/{siteId}") || pattern.contains("/sites/{id}")
                 || pattern.contains("/compliance/") && pattern.contains("{");
     }
 
@@ -359,6 +369,7 @@ abstract class RouteClassificationTest extends ApiTest {
         if (p.contains("/assessments/{id}")) p = p.replace("{id}", (foreign ? foreignAssessment : ownAssessment).toString());
         if (p.contains("{organizationId}")) p = p.replace("{organizationId}", (foreign ? clinics.lakeside() : clinics.riverbend()).toString());
         p = p.replace("{priority}", "P3");
+        if (p.contains("/sites/{id}")) p = p.replace("{id}", (foreign ? clinics.lakesideClinic() : clinics.mainCampus()).toString());
         if (p.contains("{siteId}")) p = p.replace("{siteId}", (foreign ? clinics.lakesideClinic() : clinics.mainCampus()).toString());
         // Objects the walk does not make (tokens, codes, devices, ...): an id that names nothing gets each role past
         // or stopped at the door all the same; IsolationTest tries them with the other organization's real objects.
