@@ -41,25 +41,28 @@ class IncidentBrowserTest extends DemoServerTest {
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("open-incidents")));
         browser.shot("list");
         WebElement row = browser.find(By.cssSelector("#open-incidents tbody tr"));
-        assertThat(row.getText()).contains("EMR performance at Chesterfield Clinic").contains("Ben Okafor").contains("5");
+        String listed = row.getText();
+        assertThat(listed).contains("EMR performance at Chesterfield Clinic").contains("Ben Okafor");
         row.findElement(By.tagName("a")).click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("linked-tickets")));
         browser.shot("incident");
         List<WebElement> tickets = browser.driver().findElements(By.cssSelector("#linked-tickets tbody tr"));
-        assertThat(tickets).hasSize(5);
+        // The demo's five EMR tickets, and any one-click slowness report from Chesterfield that joined them.
+        assertThat(tickets).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(listed).contains(String.valueOf(tickets.size()));
         assertThat(browser.find(By.id("incident-requesters")).getText()).contains("Dr. Maya Ellis").contains("Robin Cole").contains("Jamie Park");
         String firstTicket = tickets.get(0).findElement(By.tagName("a")).getAttribute("href");
 
         browser.find(By.id("incident-reply")).sendKeys("We see the EMR slowness at Chesterfield and are working on it.");
         browser.find(By.cssSelector("#incident-reply-form button[type=submit]")).click();
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Reply sent to the requesters of 5 tickets"));
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Reply sent to the requesters of " + tickets.size() + " tickets"));
         browser.shot("replied");
 
         browser.find(By.id("incident-resolution-text")).sendKeys("The clinic's WAN link was saturated by a backup job; moved it to the night.");
         browser.find(By.cssSelector("#incident-resolve-form button[type=submit]")).click();
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-status"), "Resolved"));
         browser.shot("resolved");
-        assertThat(browser.find(By.id("flash")).getText()).contains("Incident resolved with 5 tickets");
+        assertThat(browser.find(By.id("flash")).getText()).contains("Incident resolved with " + tickets.size() + " tickets");
         assertThat(browser.driver().findElements(By.cssSelector("#linked-tickets tbody tr")))
                 .allSatisfy(r -> assertThat(r.getText()).contains("Resolved"));
         assertThat(browser.driver().findElements(By.id("incident-resolve-form"))).isEmpty();
