@@ -56,7 +56,11 @@ public class BreakpointApplication {
             int rc;
             // Closed before exiting: System.exit inside the block would close the context from a shutdown hook while
             // the database is already shutting down.
-            try (var context = app.run(java.util.Arrays.copyOfRange(args, 2, args.length))) {
+            // As arguments, so they outrank application.properties (which turns routing on); the user's come last.
+            java.util.List<String> run = new java.util.ArrayList<>(java.util.List.of("--breakpoint.triage.retrain.cron=-",
+                    "--breakpoint.sla.timers.enabled=false", "--breakpoint.routing.enabled=false"));
+            run.addAll(java.util.Arrays.asList(args).subList(2, args.length));
+            try (var context = app.run(run.toArray(String[]::new))) {
                 rc = TriageRetraining.run(context, System.out);
             }
             System.exit(rc);
@@ -65,9 +69,8 @@ public class BreakpointApplication {
             SimulateDayCommand.Options options = SimulateDayCommand.parse(args, System.err);
             if (options == null) System.exit(2);
             SpringApplication app = commandLine();
-            app.setDefaultProperties(SimulateDayCommand.properties());
             int rc;
-            try (var context = app.run()) {
+            try (var context = app.run(SimulateDayCommand.arguments())) {
                 rc = SimulateDayCommand.run(context, options, System.out);
             }
             System.exit(rc);

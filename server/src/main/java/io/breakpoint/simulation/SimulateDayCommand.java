@@ -64,6 +64,14 @@ public final class SimulateDayCommand {
                 "spring.main.log-startup-info", "false");
     }
 
+    /**
+     * {@link #properties()} as command-line arguments: those outrank application.properties, which names the
+     * configured database (default properties would lose to it, and the simulation would write into that database).
+     */
+    public static String[] arguments() {
+        return properties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
     public static int run(ConfigurableApplicationContext context, Options options, PrintStream out) {
         long t0 = System.nanoTime();
         DayKpis kpis = context.getBean(DaySimulation.class).run(options.date(), options.tickets());

@@ -31,8 +31,7 @@ class SimulatedClinicDayTest {
         SpringApplication app = new SpringApplication(BreakpointApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
-        app.setDefaultProperties(SimulateDayCommand.properties());
-        context = app.run();
+        context = app.run(SimulateDayCommand.arguments());
     }
 
     @AfterAll
