@@ -91,12 +91,16 @@ class PortalController {
         }
     }
 
-    /** The warning under the text while the requester types: which PHI it holds, and what the policy will do. */
+    /**
+     * The warning under the text while the requester types a new ticket or a reply ({@code body}): which PHI it holds,
+     * and what the policy will do. Only the new-ticket form offers to remove it there and then.
+     */
     @PostMapping("/new/phi")
     String phiWarning(@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String description,
-                      Model model) {
-        Set<PhiKind> kinds = phi.kindsIn(subject, description);
+                      @RequestParam(defaultValue = "") String body, Model model) {
+        Set<PhiKind> kinds = phi.kindsIn(subject, description, body);
         model.addAttribute("phiKinds", kinds.isEmpty() ? null : PhiWords.list(kinds));
+        model.addAttribute("phiOffersRedaction", body.isEmpty());
         model.addAttribute("phiPolicy", phiPolicies.policyOf(Actors.current().organizationId()));
         return "tickets/portal-new :: phi-warning";
     }

@@ -35,6 +35,10 @@ class PhiPagesTest extends DemoServerTest {
         assertThat(ellis.post("/portal/new/phi", "subject", "Printer CNB3K52231 jams", "description", "Ticket BP-10234, Dr. Patel's room")
                 .text()).isEmpty();
 
+        // The reply box on a ticket gets the same warning (the policy applies when it is sent), without the offer.
+        Page replyWarning = ellis.post("/portal/new/phi", "body", "Also " + WITH_PHI, "after", "0");
+        assertThat(replyWarning.text()).contains("This looks like patient information").doesNotContain("Remove it for me");
+
         Page redacted = ellis.post("/portal/new/redact", "subject", "Chart locked", "description", WITH_PHI);
         assertThat(redacted.html()).contains("Chart for [patient&#39;s name removed] DOB [date of birth removed] won&#39;t open, "
                 + "MRN [medical record number removed]").doesNotContain("00482913").contains("Patient information removed.");
