@@ -2,6 +2,8 @@
 # Compliance report rendering: build, start the demo server on a fresh embedded H2 database, then as the
 # practice manager pm.grant@riverbend.demo fetch the demo's completed HIPAA assessment report as HTML and as
 # PDF, REQUESTS times each (after 5 warm-up requests), and print p50/p95/max of the full response time (curl).
+# Also the organization's evidence and self-audit, which ask the real sources (sign-in, audit verify, device
+# registry, segments, and a site diagnosis per site for the EMR-lag question; docs/decisions/0022).
 #   bench/run-compliance-report.sh        Options: REQUESTS (50), BREAKPOINT_PORT (18080), SKIP_BUILD=1.
 source "$(dirname "$0")/server-lifecycle.sh"
 build
@@ -27,5 +29,7 @@ measure() {
 echo "assessment $ASSESSMENT of organization $ORG; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 measure "report HTML" "/api/v1/compliance/assessments/$ASSESSMENT/report"
 measure "report PDF" "/api/v1/compliance/assessments/$ASSESSMENT/report.pdf"
+measure "evidence" "/api/v1/compliance/organizations/$ORG/evidence"
+measure "self-audit" "/api/v1/compliance/organizations/$ORG/self-audit"
 stop_server
 echo "server log in $WORK/server.log"

@@ -129,6 +129,18 @@ public class Diagnoses {
                 .map(s -> s.organizationId().equals(device.organizationId())).orElse(false)).toList());
     }
 
+    /**
+     * The site's diagnosis over the current window with nobody's visibility applied: for the compliance evidence
+     * ({@link EmrLagEvidence}), which answers for the site's own organization and reads only its recurring windows.
+     */
+    Diagnosis siteNow(UUID siteId) {
+        SiteSummary site = directory.site(siteId).orElseThrow(() -> new NotFoundException("Site " + siteId));
+        Window w = window(null, null);
+        Diagnosis d = engine.diagnoseSite(measurements(site, w), w.from, w.to, clock.instant());
+        return withSites(d, d.affectedSites().stream().filter(id -> directory.site(id)
+                .map(s -> s.organizationId().equals(site.organizationId())).orElse(false)).toList());
+    }
+
     /** The sites the actor may see, for the health overview. */
     public List<SiteSummary> sites() {
         Actor actor = Actors.current();

@@ -4,5 +4,5 @@
  * the recurring time-of-day windows; the one-click slowness report that opens a ticket carrying it; the site
  * health and device pages. The decision logic is plain Java in {@code internal/BreakpointEngine} (docs/diagnosis.md).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "identity", "tickets", "audit", "telemetry", "agent"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "identity", "tickets", "audit", "telemetry", "agent", "compliance"})
 package io.breakpoint.diagnosis;

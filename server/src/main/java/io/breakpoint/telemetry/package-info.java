@@ -4,5 +4,5 @@
  * measurements (raw for two weeks, hourly rollups for thirteen months) that the diagnosis reads through
  * {@link io.breakpoint.telemetry.TelemetryReadings}. The agent routes speak the {@code agent-protocol} records.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "identity", "audit", "agent"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "identity", "audit", "agent", "compliance"})
 package io.breakpoint.telemetry;
