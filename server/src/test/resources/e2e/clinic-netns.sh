@@ -19,7 +19,7 @@ down() {
     fi
   done
   ip link del "$P-root" 2>/dev/null || true
-  for ws in ws1 ws2 ws3 vis; do
+  for ws in ws1 ws2 ws3 vis ws1-cmd ws2-cmd ws3-cmd; do
     for g in /sys/fs/cgroup/cpuacct/$P-$ws /sys/fs/cgroup/cpu/$P-$ws; do
       if [ -d "$g" ]; then
         for pid in $(cat "$g/cgroup.procs" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
@@ -29,13 +29,13 @@ down() {
   done
 }
 
-# run WS STATFILE CMD...: runs CMD on workstation WS as if it were its own small machine: in the namespace, with its
+# run WS STATFILE CMD...: (CGROUP=NAME to account its CPU elsewhere than to WS) runs CMD on workstation WS as if it were its own small machine: in the namespace, with its
 # own host name, in its own cgroup limited to $CPU_QUOTA_US per 100 ms of CPU (its "processor"), and with STATFILE (the test's per-workstation CPU counters, kept from the
 # cgroup's usage the way lxcfs does) mounted over /proc/stat. Namespaces share one kernel, so without this every
 # workstation would read the whole machine's CPU load.
 run() {
   local ws=$1 stat=$2; shift 2
-  local g=/sys/fs/cgroup/cpuacct/$P-$ws c=/sys/fs/cgroup/cpu/$P-$ws
+  local g=/sys/fs/cgroup/cpuacct/$P-${CGROUP:-$ws} c=/sys/fs/cgroup/cpu/$P-${CGROUP:-$ws}
   mkdir -p "$g" "$c"
   echo 100000 > "$c/cpu.cfs_period_us"
   echo "${CPU_QUOTA_US:-30000}" > "$c/cpu.cfs_quota_us"
