@@ -269,11 +269,22 @@ public final class BreakpointEngine {
     }
 
     /** The longest stretch of consecutive load readings above the saturation line (a missing reading does not break it). */
-    private Duration longestRun(List<Load> loads, boolean cpu) {
+    /**
+     * The longest time the load stayed over the line. A reading covers its span, but no more than the time to the
+     * next reading: agents sampling faster than their readings' span (every 3 s, each said to cover a minute) must
+     * not turn 15 seconds of load into 5 minutes. Loads are sorted by time.
+     */
+    Duration longestRun(List<Load> loads, boolean cpu) {
         Duration best = Duration.ZERO, run = Duration.ZERO;
-        for (Load l : loads) {
+        for (int i = 0; i < loads.size(); i++) {
+            Load l = loads.get(i);
+            Duration span = l.span();
+            if (i + 1 < loads.size()) {
+                Duration gap = Duration.between(l.at(), loads.get(i + 1).at());
+                if (gap.compareTo(span) < 0) span = gap;
+            }
             boolean over = cpu ? l.cpu() > t.cpuSaturated() : l.memory() > t.memorySaturated();
-            run = over ? run.plus(l.span()) : Duration.ZERO;
+            run = over ? run.plus(span) : Duration.ZERO;
             if (run.compareTo(best) > 0) best = run;
         }
         return best;

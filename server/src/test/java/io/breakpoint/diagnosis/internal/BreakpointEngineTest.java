@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -94,6 +97,21 @@ class BreakpointEngineTest {
             assertThat(d.evidence()).anyMatch(e -> e.startsWith("EMR transaction") && e.contains("its 3 neighbours normal at"));
             assertThat(d.evidence()).anyMatch(e -> e.contains("Latitude E5440 below the EMR's minimum: 2 CPU cores (the EMR needs 4), 4 GB of memory"));
             assertThat(d.summary()).startsWith("This computer is what slows the EMR down: it is overloaded (CPU above 90%");
+        }
+
+        @Test
+        void readingsCloserThanTheirSpanCountOnlyTheTimeTheyCover() {
+            // An agent sampling every 3 s sends readings that each claim a minute: 20 of them are one minute of load.
+            Instant start = Instant.parse("2026-11-25T10:00:00Z");
+            List<SiteMeasurements.Load> every3s = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                every3s.add(new SiteMeasurements.Load(start.plusSeconds(3L * i), Duration.ofMinutes(1), 0.99, 0.5, 0.5));
+            }
+            every3s.add(new SiteMeasurements.Load(start.plusSeconds(60), Duration.ofMinutes(1), 0.2, 0.5, 0.5));
+
+            assertThat(engine.longestRun(every3s, true)).isEqualTo(Duration.ofMinutes(1));
+            assertThat(engine.longestRun(every3s.subList(0, 20), true)).as("the last reading covers its span")
+                    .isEqualTo(Duration.ofSeconds(57 + 60));
         }
 
         @Test
