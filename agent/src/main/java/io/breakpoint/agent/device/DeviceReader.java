@@ -163,6 +163,13 @@ public final class DeviceReader {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
+            // The name does not resolve (no DNS entry for it): the kernel still knows it; services have no $HOSTNAME.
+            try {
+                String kernel = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).trim();
+                if (!kernel.isEmpty()) return kernel;
+            } catch (IOException | RuntimeException notLinux) {
+                // fall through to the environment
+            }
             return System.getenv().getOrDefault("COMPUTERNAME", System.getenv("HOSTNAME"));
         }
     }
