@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.breakpoint.testing.Api;
 import io.breakpoint.testing.ApiTest;
-import io.breakpoint.testing.OnH2;
 import org.junit.jupiter.api.*;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.test.context.TestPropertySource;
@@ -41,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with {@code tbf}, and {@code agent/target/breakpoint-agent.jar} (built by {@code mvn verify} before the server's
  * tests); otherwise it is skipped and says why on standard error.
  */
-@OnH2
+// A database of its own: its properties make a context of its own, and the JVM's shared H2 already has the fixture's MSP.
+@org.springframework.test.context.ContextConfiguration(initializers = ClinicNetnsE2ETest.OwnDatabase.class)
 @EnabledIf(value = "io.breakpoint.e2e.ClinicNetnsE2ETest#canBuildNamespaces",
         disabledReason = "needs root, ip netns, tc tbf and agent/target/breakpoint-agent.jar (reason printed above)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,6 +52,16 @@ import static org.assertj.core.api.Assertions.assertThat;
         "breakpoint.telemetry.rate-limit.burst=1000",
         "breakpoint.telemetry.rate-limit.per-minute=100000"})
 class ClinicNetnsE2ETest extends ApiTest {
+
+    static class OwnDatabase implements org.springframework.context.ApplicationContextInitializer<org.springframework.context.ConfigurableApplicationContext> {
+        @Override
+        public void initialize(org.springframework.context.ConfigurableApplicationContext context) {
+            org.springframework.boot.test.util.TestPropertyValues.of("spring.datasource.url=jdbc:h2:mem:bp_e2e_"
+                    + java.util.UUID.randomUUID().toString().replace("-", "")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                    "spring.datasource.username=sa", "spring.datasource.password=").applyTo(context);
+        }
+    }
 
     private static final String NS = "bp-e2e-";
     private static final String UPSTREAM = "10.213.250.1";
