@@ -3,7 +3,8 @@
 # enroll devices, post pre-built batches from a few workers, print samples/s and hop measurements/s, stop the server.
 #   bench/run-telemetry.sh [pg|h2|both]     (default pg)
 # Environment: DEVICES (40), BATCHES (200), WARMUP_BATCHES (20), SAMPLES (500 per batch), PROBES (6 hops per sample),
-# CONCURRENCY (4), BREAKPOINT_DB_POOL, SERVER_JAVA_OPTS, BREAKPOINT_PORT (18080), SKIP_BUILD=1.
+# CONCURRENCY (4), BREAKPOINT_DB_POOL, SERVER_JAVA_OPTS, BREAKPOINT_PORT (18080), SKIP_BUILD=1,
+# PG_DB (bp_bench_telemetry: the PostgreSQL database to recreate).
 source "$(dirname "$0")/server-lifecycle.sh"
 WHICH="${1:-pg}"
 build
@@ -19,13 +20,14 @@ ingest() {
 }
 
 if [[ "$WHICH" == pg || "$WHICH" == both ]]; then
-  fresh_pg_database bp_bench_telemetry
+  DB="${PG_DB:-bp_bench_telemetry}"
+  fresh_pg_database "$DB"
   start_server "$WORK/server-pg.log" "${LIMITS[@]}" BREAKPOINT_DATA_DIR="$WORK/pg" \
-    BREAKPOINT_DB_URL="jdbc:postgresql://$PG_HOST:5432/bp_bench_telemetry" BREAKPOINT_DB_USER=postgres
-  DB_URL="jdbc:postgresql://$PG_HOST:5432/bp_bench_telemetry"
-  echo "PostgreSQL $(psql -h "$PG_HOST" -U postgres -tAc 'show server_version'), database bp_bench_telemetry"
+    BREAKPOINT_DB_URL="jdbc:postgresql://$PG_HOST:5432/$DB" BREAKPOINT_DB_USER=postgres
+  DB_URL="jdbc:postgresql://$PG_HOST:5432/$DB"
+  echo "PostgreSQL $(psql -h "$PG_HOST" -U postgres -tAc 'show server_version'), database $DB"
   ingest
-  psql -h "$PG_HOST" -U postgres -d bp_bench_telemetry -tAc \
+  psql -h "$PG_HOST" -U postgres -d "$DB" -tAc \
     "select 'rows after the run: telemetry_samples ' || (select count(*) from telemetry_samples) || ', probe_measurements ' || (select count(*) from probe_measurements)"
   stop_server
 fi
