@@ -20,6 +20,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.*;
 
+import static io.breakpoint.telemetry.internal.BulkInsert.Type.BOOL;
+import static io.breakpoint.telemetry.internal.BulkInsert.Type.FLOAT8;
+import static io.breakpoint.telemetry.internal.BulkInsert.Type.INT2;
+import static io.breakpoint.telemetry.internal.BulkInsert.Type.INT4;
+import static io.breakpoint.telemetry.internal.BulkInsert.Type.TEXT;
+import static io.breakpoint.telemetry.internal.BulkInsert.Type.TIMESTAMPTZ;
+
 /**
  * Stores a batch of samples: checks each (a refused sample does not refuse the batch), drops those already stored
  * (resending is safe), corrects the agent's clock when it is far off (decision 0013), and writes everything of the
@@ -50,6 +57,12 @@ public class Ingestion {
         this.measurements = meters.counter("breakpoint.telemetry.measurements");
     }
 
+    private static final BulkInsert.Type U = BulkInsert.Type.UUID;
+    private static final BulkInsert.Type[] SAMPLE_TYPES = {U, U, U, U, TIMESTAMPTZ, TIMESTAMPTZ, FLOAT8, FLOAT8,
+            FLOAT8, FLOAT8, INT4, INT4, BOOL};
+    private static final BulkInsert.Type[] PROBE_TYPES = {U, INT2, U, U, U, TIMESTAMPTZ, TEXT, TEXT, FLOAT8,
+            FLOAT8, FLOAT8, FLOAT8, FLOAT8, INT4, INT4, FLOAT8, TEXT};
+
     private record Kept(Sample sample, Instant takenAt, UUID segmentId) {
     }
 
@@ -76,6 +89,7 @@ public class Ingestion {
 
         Long skewMs = null;
         List<Kept> kept = new ArrayList<>();
+        Map<String, UUID> placed = new HashMap<>(); // an agent's samples mostly share one address: parse it once
         Set<UUID> seen = new HashSet<>();
         int duplicateCount = 0;
         for (Sample s : samples) {
@@ -96,7 +110,14 @@ public class Ingestion {
                 duplicateCount++;
                 continue;
             }
-            kept.add(new Kept(s, takenAt, SiteNetworks.place(segments, s.localAddress())));
+            UUID segment;
+            if (placed.containsKey(s.localAddress())) {
+                segment = placed.get(s.localAddress());
+            } else {
+                segment = SiteNetworks.place(segments, s.localAddress());
+                placed.put(s.localAddress(), segment);
+            }
+            kept.add(new Kept(s, takenAt, segment));
         }
 
         int rows = insert(device, kept, now);
@@ -133,9 +154,9 @@ public class Ingestion {
             }
         }
         bulk.insert("telemetry_samples", "id, device_id, site_id, segment_id, taken_at, received_at, cpu_load, memory_load, "
-                + "disk_used, throughput_mbps, guest_checked, guest_reachable, burst", 13, sampleRows);
+                + "disk_used, throughput_mbps, guest_checked, guest_reachable, burst", SAMPLE_TYPES, sampleRows);
         bulk.insert("probe_measurements", "sample_id, seq, device_id, site_id, segment_id, taken_at, hop, target, dns_ms, "
-                + "connect_ms, tls_ms, first_byte_ms, total_ms, attempts, failures, jitter_ms, error", 17, probeRows);
+                + "connect_ms, tls_ms, first_byte_ms, total_ms, attempts, failures, jitter_ms, error", PROBE_TYPES, probeRows);
         return probeRows.size();
     }
 
