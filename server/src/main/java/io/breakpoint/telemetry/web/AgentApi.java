@@ -105,7 +105,8 @@ class AgentApi {
         // A sample is about 2 kB of JSON; 8 kB per allowed sample leaves room for long targets and many processes.
         byte[] body = body(request, (long) settings.maxBatchSamples() * 8192);
         if (body == null) return tooLarge("The batch is too large; send at most " + settings.maxBatchSamples() + " samples per batch.");
-        TelemetryBatch batch = read(body, TelemetryBatch.class);
+        TelemetryBatch batch = BatchJson.read(body);
+        if (batch == null) batch = read(body, TelemetryBatch.class);
         if (batch.samples() == null) throw new InvalidRequestException("samples", "Send the samples of the batch.");
         if (batch.samples().size() > settings.maxBatchSamples()) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "Batch too large", "A batch holds at most " + settings.maxBatchSamples()
