@@ -17,10 +17,11 @@ public record ServiceLevelPolicy(Map<Priority, Target> firstResponse, Map<Priori
      * PRODUCT.md's default policy: first response P1 2 min, P2 5 min, P3 30 min, P4 4 business hours;
      * resolution P1 4 h around the clock, P2 end of the same clinic day, P3 2 clinic days, P4 5 clinic days.
      * Only P1 runs around the clock; the rest count the site's clinic hours.
-     * Tier targets (not in PRODUCT.md; decisions 0012 and 0025), per tier, so that a ticket passed through all three
-     * tiers, each using its whole time, still meets its resolution promise: P1 Tier 1 15 min, Tier 2 1 h, Tier 3 2 h
-     * around the clock; P2 30 min, 2 h, 4 h of clinic time; P3 2 h, 4 h of clinic time, 1 clinic day; P4 1, 2, 2
-     * clinic days. Breaches of P1 and P2 go up a tier (the desk's behaviour before policies), P3 and P4 to the tier
+     * Tier targets (not in PRODUCT.md; decisions 0012 and 0025), per tier: Tier 1 and Tier 2 keep decision 0012's
+     * (P1 1 h around the clock, P2 2 h of clinic time, P3 1 clinic day, P4 3 clinic days), Tier 3, with no tier above
+     * it, gets twice as long (P1 2 h, P2 4 h, P3 2 clinic days, P4 5 clinic days, never beyond the resolution time).
+     * Shorter Tier 1 targets passed tickets on that Tier 1 would have fixed (decision 0025 has the simulated day).
+     * Breaches of P1 and P2 go up a tier (the desk's behaviour before policies), P3 and P4 to the tier
      * lead.
      */
     public static final ServiceLevelPolicy DEFAULT = new ServiceLevelPolicy(
@@ -35,13 +36,12 @@ public record ServiceLevelPolicy(Map<Priority, Target> firstResponse, Map<Priori
                     Priority.P3, Target.clinicDays(2),
                     Priority.P4, Target.clinicDays(5))),
             new EnumMap<>(Map.of(
-                    Priority.P1, new TierTargets(Target.aroundTheClock(Duration.ofMinutes(15)), Target.aroundTheClock(Duration.ofHours(1)),
+                    Priority.P1, new TierTargets(Target.aroundTheClock(Duration.ofHours(1)), Target.aroundTheClock(Duration.ofHours(1)),
                             Target.aroundTheClock(Duration.ofHours(2))),
-                    Priority.P2, new TierTargets(Target.clinicTime(Duration.ofMinutes(30)), Target.clinicTime(Duration.ofHours(2)),
+                    Priority.P2, new TierTargets(Target.clinicTime(Duration.ofHours(2)), Target.clinicTime(Duration.ofHours(2)),
                             Target.clinicTime(Duration.ofHours(4))),
-                    Priority.P3, new TierTargets(Target.clinicTime(Duration.ofHours(2)), Target.clinicTime(Duration.ofHours(4)),
-                            Target.clinicDays(1)),
-                    Priority.P4, new TierTargets(Target.clinicDays(1), Target.clinicDays(2), Target.clinicDays(2)))),
+                    Priority.P3, new TierTargets(Target.clinicDays(1), Target.clinicDays(1), Target.clinicDays(2)),
+                    Priority.P4, new TierTargets(Target.clinicDays(3), Target.clinicDays(3), Target.clinicDays(5)))),
             new EnumMap<>(Map.of(
                     Priority.P1, BreachAction.UP_A_TIER,
                     Priority.P2, BreachAction.UP_A_TIER,

@@ -1,8 +1,8 @@
 package io.breakpoint.sla;
 
 /**
- * The internal target of each tier for one priority, counted from when that tier received the ticket (decision 0025):
- * Tier 1 gets little time, because it either fixes a ticket quickly or hands it on; Tier 2 and 3 get more.
+ * The internal target of each tier for one priority, counted from when that tier received the ticket (decision 0025).
+ * Tier 3, with no tier above it to hand to, gets the longest by default (ServiceLevelPolicy.DEFAULT).
  */
 public record TierTargets(Target tier1, Target tier2, Target tier3) {
 

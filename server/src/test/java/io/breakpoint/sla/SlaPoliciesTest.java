@@ -167,7 +167,7 @@ abstract class SlaPoliciesTest extends ApiTest {
     @Test
     void eachTierHasItsOwnTargetAndTheTicketShowsTheOneOfTheTierHoldingIt() {
         JsonNode defaults = api.as(engineer).get(policy()).expect(200);
-        assertThat(defaults.get(0).path("tierTargets").path("tier1").path("described").asString()).isEqualTo("15 min around the clock");
+        assertThat(defaults.get(0).path("tierTargets").path("tier1").path("described").asString()).isEqualTo("1 h around the clock");
         assertThat(defaults.get(0).path("tierTargets").path("tier3").path("described").asString()).isEqualTo("2 h around the clock");
 
         Map<String, Object> perTier = Map.of("firstResponse", minutes("AROUND_THE_CLOCK", 30), "resolution", minutes("AROUND_THE_CLOCK", 600),

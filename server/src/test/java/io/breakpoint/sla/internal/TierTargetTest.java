@@ -51,7 +51,7 @@ class TierTargetTest {
     void aHolidayDoesNotCountTowardsTheTierTarget() {
         // Wednesday before Thanksgiving 16:30: half an hour that day, Thursday closed, the rest on Friday.
         assertThat(tierDue(chesterfield(), Priority.P2, 2, chicago("2026-11-25T16:30"))).isEqualTo(chicago("2026-11-27T09:30"));
-        assertThat(tierDue(chesterfield(), Priority.P3, 3, chicago("2026-11-25T10:00"))).as("one clinic day: Friday, same time")
+        assertThat(tierDue(chesterfield(), Priority.P3, 2, chicago("2026-11-25T10:00"))).as("one clinic day: Friday, same time")
                 .isEqualTo(chicago("2026-11-27T10:00"));
     }
 
@@ -59,23 +59,23 @@ class TierTargetTest {
     void eachTierOfTheDefaultPolicyHasItsOwnTargetAcrossTheSpringChange() {
         // P1 counts wall time: received 01:30 CST on the night the clock jumps to CDT.
         Instant received = chicago("2026-03-08T01:30");
-        assertThat(tierDue(chesterfield(), Priority.P1, 1, received)).isEqualTo(Instant.parse("2026-03-08T07:45:00Z"));
-        assertThat(tierDue(chesterfield(), Priority.P1, 2, received)).isEqualTo(Instant.parse("2026-03-08T08:30:00Z"));
-        assertThat(tierDue(chesterfield(), Priority.P1, 3, received)).isEqualTo(chicago("2026-03-08T04:30"));
-        // P2 counts clinic time: Friday 16:30 CST, 30 minutes that day for Tier 1, Monday 08:00 CDT onwards for the others.
+        assertThat(tierDue(chesterfield(), Priority.P1, 1, received)).isEqualTo(Instant.parse("2026-03-08T08:30:00Z"));
+        assertThat(tierDue(chesterfield(), Priority.P1, 3, received)).isEqualTo(Instant.parse("2026-03-08T09:30:00Z"))
+                .isEqualTo(chicago("2026-03-08T04:30"));
+        // P2 counts clinic time: Friday 16:30 CST, half an hour that day, the rest from Monday 08:00 CDT.
         Instant friday = chicago("2026-03-06T16:30");
-        assertThat(tierDue(chesterfield(), Priority.P2, 1, friday)).isEqualTo(chicago("2026-03-06T17:00"));
-        assertThat(tierDue(chesterfield(), Priority.P2, 2, friday)).isEqualTo(chicago("2026-03-09T09:30"));
+        assertThat(tierDue(chesterfield(), Priority.P2, 1, friday)).isEqualTo(chicago("2026-03-09T09:30"));
         assertThat(tierDue(chesterfield(), Priority.P2, 3, friday)).isEqualTo(chicago("2026-03-09T11:30"));
     }
 
     @Test
     void aHolidayDoesNotCountTowardsAnyTiersTarget() {
-        // Wednesday before Thanksgiving 16:30: Tier 1's 30 minutes fit that day; Tier 3's 4 h go on to Friday.
+        // Wednesday before Thanksgiving 16:30: half an hour that day, Thursday closed, the rest of each tier's time on Friday.
         Instant wednesday = chicago("2026-11-25T16:30");
-        assertThat(tierDue(chesterfield(), Priority.P2, 1, wednesday)).isEqualTo(chicago("2026-11-25T17:00"));
+        assertThat(tierDue(chesterfield(), Priority.P2, 1, wednesday)).isEqualTo(chicago("2026-11-27T09:30"));
         assertThat(tierDue(chesterfield(), Priority.P2, 3, wednesday)).isEqualTo(chicago("2026-11-27T11:30"));
-        assertThat(tierDue(chesterfield(), Priority.P4, 1, chicago("2026-11-25T10:00"))).isEqualTo(chicago("2026-11-27T10:00"));
+        // Clinic days skip the holiday and the weekend: Tier 3's two are Friday and Monday.
+        assertThat(tierDue(chesterfield(), Priority.P3, 3, chicago("2026-11-25T10:00"))).isEqualTo(chicago("2026-11-30T10:00"));
     }
 
     @Test
