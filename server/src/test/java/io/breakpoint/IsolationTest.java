@@ -212,6 +212,11 @@ abstract class IsolationTest extends ApiTest {
         p.put("POST /api/v1/incidents/{id}/resolve", List.of(
                 new Named("resolve B's incident", (c, id) -> c.post(in + id + "/resolve", Map.of("resolution", "Done")), s -> s.foreignIncident),
                 new Listing("resolve the shared incident", c -> c.post(in + sharedIncident + "/resolve", Map.of("resolution", "Done")))));
+        p.put("PUT /api/v1/incidents/{id}/owner", List.of(
+                new Named("take B's incident", (c, id) -> c.send("PUT", in + id + "/owner", Map.of("ownerId", callerOf(c).id().toString())),
+                        s -> s.foreignIncident),
+                new Named("hand the shared incident to B's IT", (c, id) -> c.send("PUT", in + sharedIncident + "/owner",
+                        Map.of("ownerId", id)), s -> s.clinics.lee().id().toString())));
         compliance(p);
         // Tamper-evident audit and PHI detection (issue 5, items 4 and 5).
         p.put("GET /api/v1/audit/export", List.of(

@@ -144,6 +144,7 @@ abstract class RouteClassificationTest extends ApiTest {
             Map.entry("POST /incidents/{id}/unlink", "--YYYY-Y"),
             Map.entry("POST /incidents/{id}/reply", "--YYYY-Y"),
             Map.entry("POST /incidents/{id}/resolve", "--YYYY-Y"),
+            Map.entry("POST /incidents/{id}/owner", "--YYYY-Y"),
             Map.entry("GET /api/v1/incidents", "YYYYYYYY"),
             Map.entry("GET /api/v1/incidents/{id}", "YYYYYYYY"),
             Map.entry("POST /api/v1/incidents", "--YYYY-Y"),
@@ -151,6 +152,7 @@ abstract class RouteClassificationTest extends ApiTest {
             Map.entry("DELETE /api/v1/incidents/{id}/tickets/{ticketId}", "--YYYY-Y"),
             Map.entry("POST /api/v1/incidents/{id}/replies", "--YYYY-Y"),
             Map.entry("POST /api/v1/incidents/{id}/resolve", "--YYYY-Y"),
+            Map.entry("PUT /api/v1/incidents/{id}/owner", "--YYYY-Y"),
             // workstation agents (issue 4): the agent routes take a device's credentials, never a person's
             Map.entry("POST /api/v1/agent/enrollments", PUBLIC), // the enrollment code is the credential
             Map.entry("GET /api/v1/agent/config", "--------"),

@@ -33,9 +33,16 @@ public final class IncidentViews {
                                boolean linkedByDesk, String reason) {
     }
 
-    /** An incident with its tickets, their requesters and sites. */
+    /** One line of the incident's own history ({@code by} null: the desk): OPENED, OWNER_CHANGED. */
+    public record HistoryEntry(Instant at, Person by, String kind, String text) {
+    }
+
+    /**
+     * An incident with its tickets, their requesters and sites, and its own history (desk staff and the vCIO of the
+     * incident's organization only; empty for other readers).
+     */
     public record Detail(Summary incident, String resolution, Person resolvedBy, List<LinkedTicket> tickets,
-                         List<Person> requesters, List<String> sites) {
+                         List<Person> requesters, List<String> sites, List<HistoryEntry> history) {
     }
 
     /** What a broadcast reply or a resolve-all did: how many tickets it reached. */

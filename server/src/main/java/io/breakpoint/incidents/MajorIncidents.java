@@ -169,6 +169,70 @@ public class MajorIncidents {
         return new Outcome(detail(i, actor), reached, skipped);
     }
 
+    /**
+     * Hands the incident to another owner by hand. The engineer handing it must be able to work it (desk staff of its
+     * organization, an MSP engineer of its tier or above); so must the new owner, an enabled person who works the
+     * incident's organization. In the incident's history and the audit trail.
+     */
+    @Transactional
+    public Detail handOver(UUID id, UUID ownerId, String note) {
+        Actor actor = Actors.current();
+        Incident i = visible(id, actor);
+        requireDeskStaff(actor, "hand incidents to another owner");
+        if (!actor.canSee(i.organizationId())) {
+            throw new ForbiddenException("Only desk staff who serve the incident's organization can hand it to another owner.");
+        }
+        if (!worksTier(actor.role(), i.tier())) {
+            throw new ForbiddenException(actor.role().label() + " cannot work a Tier " + i.tier() + " incident; its tier or one above hands it on.");
+        }
+        if (ownerId == null) throw new InvalidRequestException("ownerId", "Choose who owns the incident.");
+        String why = note == null || note.isBlank() ? null : required("note", note, 500);
+        if (!i.open()) throw new ConflictException("Incident " + i.reference() + " is resolved; its owner no longer changes.");
+        PersonSummary owner = directory.deskStaffFor(i.organizationId()).stream().filter(p -> p.id().equals(ownerId)).findFirst()
+                .orElse(null);
+        if (owner == null) {
+            PersonSummary known = directory.person(ownerId)
+                    .filter(p -> actor.canSee(p.organizationId()) || p.organizationId().equals(actor.organizationId()))
+                    .orElseThrow(() -> new NotFoundException("User " + ownerId));
+            throw new InvalidRequestException("ownerId", known.displayName() + " cannot work incidents of this organization.");
+        }
+        if (!worksTier(owner.role(), i.tier())) {
+            throw new InvalidRequestException("ownerId", owner.displayName() + " works " + owner.role().label()
+                    + "; this incident needs Tier " + i.tier() + " or above.");
+        }
+        if (ownerId.equals(i.ownerId())) throw new ConflictException(owner.displayName() + " owns " + i.reference() + " already.");
+        String from = i.ownerId() == null ? "the Tier " + i.tier() + " queue"
+                : directory.person(i.ownerId()).map(PersonSummary::displayName).orElse("an engineer");
+        Instant now = clock.instant();
+        i = store.update(new Incident(i.id(), i.number(), i.organizationId(), i.siteId(), i.category(), i.tier(), i.priority(),
+                i.title(), i.status(), ownerId, i.openedBy(), i.openedAt(), i.resolvedAt(), i.resolvedBy(), i.resolution(), i.version()));
+        String text = "Handed from " + from + " to " + owner.displayName() + " by " + actor.displayName() + (why == null ? "." : ": " + why);
+        store.note(i.id(), now, actor.userId(), "OWNER_CHANGED", text);
+        audit.record(actor, "INCIDENT_OWNER_CHANGED", i.organizationId(), null, i.reference() + ": " + text);
+        return detail(i, actor);
+    }
+
+    /** Who the actor may hand the incident to: enabled desk staff of its organization who can work its tier. */
+    @Transactional(readOnly = true)
+    public List<Person> possibleOwners(UUID id) {
+        Actor actor = Actors.current();
+        Incident i = visible(id, actor);
+        if (!actor.role().isDeskStaff() || !actor.canSee(i.organizationId())) return List.of();
+        return directory.deskStaffFor(i.organizationId()).stream().filter(p -> worksTier(p.role(), i.tier()))
+                .sorted(Comparator.comparing(PersonSummary::displayName))
+                .map(p -> new Person(p.id(), p.displayName() + " (" + p.role().label() + ")")).toList();
+    }
+
+    /**
+     * Whether a role can work an incident of this tier: an MSP engineer of that tier or above (a Tier 1 engineer
+     * does not own a Tier 3 outage), the organization's own IT and the MSP admin whatever the tier.
+     */
+    static boolean worksTier(Role role, int tier) {
+        if (role == Role.MSP_ADMIN || role == Role.INTERNAL_IT) return true;
+        Integer own = role.tier();
+        return own != null && own >= tier;
+    }
+
     // ----
 
     private Incident visible(UUID id, Actor actor) {
@@ -259,7 +323,9 @@ public class MajorIncidents {
         List<Person> requesters = rows.stream().map(LinkedTicket::requester).filter(Objects::nonNull).distinct()
                 .sorted(Comparator.comparing(Person::name)).toList();
         List<String> siteNames = rows.stream().map(LinkedTicket::siteName).filter(Objects::nonNull).distinct().sorted().toList();
-        return new Detail(summary(i, actor, rows.size()), i.resolution(), person(i.resolvedBy()), rows, requesters, siteNames);
+        List<HistoryEntry> history = !actor.role().seesInternalNotes() || !actor.canSee(i.organizationId()) ? List.of()
+                : store.history(i.id()).stream().map(h -> new HistoryEntry(h.at(), person(h.actorId()), h.kind(), h.body())).toList();
+        return new Detail(summary(i, actor, rows.size()), i.resolution(), person(i.resolvedBy()), rows, requesters, siteNames, history);
     }
 
     private Person person(UUID id) {

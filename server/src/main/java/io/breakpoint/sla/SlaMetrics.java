@@ -1,38 +1,30 @@
 package io.breakpoint.sla;
 
-import io.breakpoint.common.ReportPeriod;
-import io.breakpoint.identity.Actor;
-import io.breakpoint.identity.Actors;
-import io.breakpoint.identity.Directory;
+import io.breakpoint.tickets.DeskMetrics;
+import io.breakpoint.tickets.DeskQuality;
 import io.breakpoint.tickets.Priority;
-import io.breakpoint.tickets.TicketPromises;
-import io.breakpoint.tickets.TicketPromises.Outcome;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.*;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * SLA attainment per priority for tickets opened in a period: the share that met their first-response and
- * resolution due times, and the breaches recorded for them. Scoped like the desk metrics: the organizations the
- * actor sees, or one of them (another is "not found").
+ * resolution due times, and the breaches recorded in their history. Scoped like the desk metrics: the organizations
+ * the actor sees, or one of them (another is "not found"). The figures are the desk metrics' own
+ * ({@link DeskMetrics#slaByPriority}, decision 0025), so this report and the dashboard cannot disagree; this class
+ * only keeps the shape of {@code GET /api/v1/metrics/sla}.
  */
 @Service
 @PreAuthorize("hasAnyRole('ORG_ADMIN','INTERNAL_IT','TIER1','TIER2','TIER3','VCIO','MSP_ADMIN')")
 public class SlaMetrics {
 
-    private final TicketPromises promises;
-    private final Directory directory;
-    private final JdbcClient jdbc;
+    private final DeskMetrics desk;
 
-    SlaMetrics(TicketPromises promises, Directory directory, JdbcClient jdbc) {
-        this.promises = promises;
-        this.directory = directory;
-        this.jdbc = jdbc;
+    SlaMetrics(DeskMetrics desk) {
+        this.desk = desk;
     }
 
     /**
@@ -40,6 +32,9 @@ public class SlaMetrics {
      * whose clock still runs count in neither, so the attainment is null until one is decided.
      */
     public record Attainment(long met, long missed, Double rate) {
+        static Attainment of(DeskQuality.Attainment a) {
+            return new Attainment(a.met(), a.missed(), a.rate());
+        }
     }
 
     public record PriorityFigures(Priority priority, long tickets, Attainment firstResponse, Attainment resolution,
@@ -49,47 +44,11 @@ public class SlaMetrics {
     public record Report(Instant from, Instant to, UUID organizationId, List<PriorityFigures> byPriority) {
     }
 
-    @Transactional(readOnly = true)
     public Report report(Instant from, Instant to, UUID organizationId, Instant now) {
-        Actor actor = Actors.current();
-        new ReportPeriod(from, to);
-        Set<UUID> orgs = directory.reportScope(actor, organizationId);
-        List<Outcome> outcomes = promises.outcomes(orgs, from, to);
-        Map<UUID, Long> breaches = breaches(orgs, from);
-        List<PriorityFigures> byPriority = new ArrayList<>();
-        for (Priority p : Priority.values()) {
-            List<Outcome> of = outcomes.stream().filter(o -> o.priority() == p).toList();
-            byPriority.add(new PriorityFigures(p, of.size(),
-                    attainment(of, Outcome::firstResponseAt, Outcome::firstResponseDueAt, now),
-                    attainment(of, Outcome::resolvedAt, Outcome::resolutionDueAt, now),
-                    of.stream().mapToLong(o -> breaches.getOrDefault(o.ticketId(), 0L)).sum()));
-        }
+        List<PriorityFigures> byPriority = desk.slaByPriority(from, to, organizationId, now).stream()
+                .map(p -> new PriorityFigures(p.priority(), p.tickets(), Attainment.of(p.firstResponse()),
+                        Attainment.of(p.resolution()), p.breaches()))
+                .toList();
         return new Report(from, to, organizationId, byPriority);
-    }
-
-    private static Attainment attainment(List<Outcome> outcomes, java.util.function.Function<Outcome, Instant> done,
-                                         java.util.function.Function<Outcome, Instant> due, Instant now) {
-        long met = 0, missed = 0;
-        for (Outcome o : outcomes) {
-            Instant d = due.apply(o);
-            Instant at = done.apply(o);
-            if (d == null) continue;
-            if (at != null) {
-                if (at.isAfter(d)) missed++; else met++;
-            } else if (now.isAfter(d)) {
-                missed++;
-            }
-        }
-        return new Attainment(met, missed, met + missed == 0 ? null : (double) met / (met + missed));
-    }
-
-    /** Breaches per ticket, of tickets in these organizations recorded since {@code from} (none is recorded before it opens). */
-    private Map<UUID, Long> breaches(Set<UUID> orgs, Instant from) {
-        if (orgs.isEmpty()) return Map.of();
-        Map<UUID, Long> counts = new HashMap<>();
-        jdbc.sql("select ticket_id from sla_events where organization_id in (:orgs) and recorded_at >= :from and kind like '%BREACH'")
-                .param("orgs", orgs).param("from", Timestamp.from(from))
-                .query((rs, n) -> counts.merge(rs.getObject(1, UUID.class), 1L, Long::sum)).list();
-        return counts;
     }
 }

@@ -69,11 +69,15 @@ public class SlaPolicies {
         if (priority == null) throw new InvalidRequestException("priority", "Choose P1, P2, P3 or P4.");
         check("firstResponse", level.firstResponse(), false);
         check("resolution", level.resolution(), true);
-        check("tierTarget", level.tierTarget(), false);
+        if (level.tierTargets() == null) throw new InvalidRequestException("tierTargets", "Give the target of each tier.");
+        check("tierTargets.tier1", level.tierTargets().tier1(), false);
+        check("tierTargets.tier2", level.tierTargets().tier2(), false);
+        check("tierTargets.tier3", level.tierTargets().tier3(), false);
         if (level.onBreach() == null) throw new InvalidRequestException("onBreach", "Choose TIER_LEAD or UP_A_TIER.");
         store.save(organizationId, priority, level);
         audit.record(actor, "SLA_POLICY_CHANGED", organizationId, null, priority + ": first response " + level.firstResponse().describe()
-                + ", resolution " + level.resolution().describe() + ", tier target " + level.tierTarget().describe()
+                + ", resolution " + level.resolution().describe() + ", tier targets " + level.tierTargets().tier1().describe()
+                + " / " + level.tierTargets().tier2().describe() + " / " + level.tierTargets().tier3().describe()
                 + ", on breach " + level.onBreach());
         return of(organizationId);
     }

@@ -122,6 +122,18 @@ public class DeskMetrics {
                 DeskQuality.byDay(quality, incidentFacts, zones, now), DeskQuality.byHourOfDay(quality, incidentFacts, zones, now));
     }
 
+    /**
+     * SLA attainment and breaches per priority of the tickets opened in [from, to), as in the report's
+     * {@code slaByPriority}: the one computation behind the dashboard and {@code GET /api/v1/metrics/sla} (decision 0025).
+     */
+    @Transactional(readOnly = true)
+    public List<DeskQuality.PriorityAttainment> slaByPriority(Instant from, Instant to, UUID organizationId, Instant now) {
+        Actor actor = Actors.current();
+        new ReportPeriod(from, to);
+        Set<UUID> orgs = directory.reportScope(actor, organizationId);
+        return DeskQuality.byPriority(store.qualityRows(orgs, from, to), now);
+    }
+
     static Figures figures(List<MetricRow> rows, Map<UUID, ZoneId> zones, Instant now, long resolved) {
         double[] responses = rows.stream().filter(r -> r.firstResponseAt() != null)
                 .mapToDouble(r -> Duration.between(r.createdAt(), r.firstResponseAt()).toMillis() / 1000.0)

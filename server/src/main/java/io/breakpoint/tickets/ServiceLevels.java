@@ -19,6 +19,18 @@ public interface ServiceLevels {
         return null;
     }
 
+    /**
+     * The internal target of the tier now holding the ticket: when it falls due and the target in words ("1 h around
+     * the clock"); null when there is none.
+     */
+    default TierTarget tierTarget(UUID ticketId, UUID organizationId, Priority priority) {
+        Instant at = tierTargetAt(ticketId);
+        return at == null ? null : new TierTarget(at, null);
+    }
+
+    record TierTarget(Instant dueAt, String described) {
+    }
+
     /** Due times and, in words, what they were computed from ("P3: 30 min of clinic time, Chesterfield Clinic hours"). */
     record Promise(Instant firstResponseDueAt, Instant resolutionDueAt, String basis) {
         public static final Promise NONE = new Promise(null, null, null);

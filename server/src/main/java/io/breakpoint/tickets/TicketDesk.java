@@ -359,14 +359,15 @@ public class TicketDesk {
         TicketView v = toView(t, directory.organizationName(t.organizationId()), site == null ? null : site.name(), people, entries,
                 phi.flags(List.of(t.id())).getOrDefault(t.id(), Set.of()));
         if (!withEntries || !t.status().isOpen()) return v;
-        Instant tierTarget = serviceLevels.tierTargetAt(t.id());
+        ServiceLevels.TierTarget tierTarget = serviceLevels.tierTarget(t.id(), t.organizationId(), t.priority());
         return tierTarget == null ? v : withTierTarget(v, tierTarget);
     }
 
-    private static TicketView withTierTarget(TicketView v, Instant tierTarget) {
+    private static TicketView withTierTarget(TicketView v, ServiceLevels.TierTarget tierTarget) {
         return new TicketView(v.id(), v.number(), v.reference(), v.status(), v.tier(), v.category(), v.priority(), v.impact(),
                 v.subject(), v.description(), v.organizationId(), v.organizationName(), v.siteId(), v.siteName(), v.requester(),
-                v.assignee(), new TicketView.Sla(v.sla().firstResponseDueAt(), v.sla().resolutionDueAt(), tierTarget),
+                v.assignee(), new TicketView.Sla(v.sla().firstResponseDueAt(), v.sla().resolutionDueAt(), tierTarget.dueAt(),
+                        tierTarget.described()),
                 v.firstResponseAt(), v.createdAt(), v.updatedAt(), v.resolvedAt(), v.closedAt(), v.reassignments(), v.entries(),
                 v.containsPhi(), v.phiKinds());
     }

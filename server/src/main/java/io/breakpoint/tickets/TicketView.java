@@ -22,11 +22,12 @@ public record TicketView(UUID id, long number, String reference, TicketStatus st
 
     /**
      * Due times promised by the SLA policy (null when no policy applies), and the internal target of the tier now
-     * holding the ticket, counted from when it received it (only on a single ticket's view; null in lists).
+     * holding the ticket, counted from when it received it, with that tier's target in words (only on a single
+     * ticket's view; null in lists).
      */
-    public record Sla(Instant firstResponseDueAt, Instant resolutionDueAt, Instant tierTargetAt) {
+    public record Sla(Instant firstResponseDueAt, Instant resolutionDueAt, Instant tierTargetAt, String tierTarget) {
         public Sla(Instant firstResponseDueAt, Instant resolutionDueAt) {
-            this(firstResponseDueAt, resolutionDueAt, null);
+            this(firstResponseDueAt, resolutionDueAt, null, null);
         }
     }
 }

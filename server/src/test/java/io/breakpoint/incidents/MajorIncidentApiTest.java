@@ -147,6 +147,59 @@ abstract class MajorIncidentApiTest extends ApiTest {
     }
 
     @Test
+    void anEngineerHandsTheIncidentToAnotherWhoCanWorkItAndTheIncidentsHistorySaysSo() {
+        Clinic c = new Clinic();
+        List<UUID> ids = new ArrayList<>();
+        for (int n = 1; n <= 5; n++) ids.add(id(c.slow(c.a, c.north, n)));
+        JsonNode incident = incidentOf(ids.get(4));
+        assertThat(incident.path("tier").asInt()).isEqualTo(2);
+        String path = "/api/v1/incidents/" + incident.path("id").asString();
+        Person colleague = c.person("Cal Moss", Role.TIER3, null);
+        Person frontline = c.person("Fay Lund", Role.TIER1, null);
+        Person elsewhere = new Clinic().engineer; // serves another organization only
+
+        JsonNode handed = api.as(c.engineer).send("PUT", path + "/owner", Map.of("ownerId", colleague.id().toString(),
+                "note", "Cal knows the EMR's database")).expect(200);
+        assertThat(handed.path("incident").path("owner").path("name").asString()).isEqualTo("Cal Moss");
+        List<JsonNode> history = handed.path("history").values().stream().toList();
+        assertThat(history).extracting(h -> h.path("kind").asString()).containsExactly("OPENED", "OWNER_CHANGED");
+        assertThat(history.get(1).path("text").asString()).contains("to Cal Moss by Bea Tier: Cal knows the EMR's database");
+        assertThat(history.get(1).path("by").path("name").asString()).isEqualTo("Bea Tier");
+        assertThat(jdbc.sql("select count(*) from audit_events where action = 'INCIDENT_OWNER_CHANGED' and organization_id = ?")
+                .param(c.org).query(Long.class).single()).isEqualTo(1);
+
+        // The new owner must be able to work the incident: its tier or above, its organization.
+        var tooLow = api.as(c.engineer).send("PUT", path + "/owner", Map.of("ownerId", frontline.id().toString()));
+        assertThat(tooLow.status()).isEqualTo(400);
+        assertThat(tooLow.isProblem()).isTrue();
+        assertThat(tooLow.body()).contains("Tier 2 or above");
+        assertThat(api.as(c.engineer).send("PUT", path + "/owner", Map.of("ownerId", elsewhere.id().toString())).status())
+                .isIn(400, 404);
+        assertThat(api.as(c.engineer).send("PUT", path + "/owner", Map.of("ownerId", UUID.randomUUID().toString())).status()).isEqualTo(404);
+        assertThat(api.as(c.engineer).send("PUT", path + "/owner", Map.of("ownerId", colleague.id().toString())).status())
+                .as("owns it already").isEqualTo(409);
+        var bad = api.as(c.engineer).send("PUT", path + "/owner", Map.of("ownerId", "not-a-uuid"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.isProblem()).isTrue();
+        assertThat(api.as(c.engineer).send("PUT", path + "/owner", Map.of()).status()).isEqualTo(400);
+
+        // Roles that cannot work it are refused, whatever they ask for.
+        assertThat(api.as(c.a).send("PUT", path + "/owner", Map.of("ownerId", c.engineer.id().toString())).status()).isEqualTo(403);
+        assertThat(api.as(frontline).send("PUT", path + "/owner", Map.of("ownerId", c.engineer.id().toString())).status())
+                .as("Tier 1 does not hand a Tier 2 incident").isEqualTo(403);
+        assertThat(api.as(c.engineer).get(path).expect(200).path("incident").path("owner").path("name").asString())
+                .as("nothing changed by the refusals").isEqualTo("Cal Moss");
+
+        // Back to Bea, by Cal; then the incident is resolved and its owner no longer changes.
+        api.as(colleague).send("PUT", path + "/owner", Map.of("ownerId", c.engineer.id().toString())).expect(200);
+        api.as(c.engineer).post(path + "/resolve", Map.of("resolution", "EMR index rebuilt.")).expect(200);
+        assertThat(api.as(c.engineer).send("PUT", path + "/owner", Map.of("ownerId", colleague.id().toString())).status()).isEqualTo(409);
+        assertThat(api.as(c.engineer).get(path).expect(200).path("history").values().stream().map(h -> h.path("kind").asString()).toList())
+                .containsExactly("OPENED", "OWNER_CHANGED", "OWNER_CHANGED");
+        assertThat(api.as(c.a).get(path).expect(200).path("history").isEmpty()).as("requesters do not read the desk's history").isTrue();
+    }
+
+    @Test
     void oneReplyReachesEveryRequesterAndResolvingTheIncidentResolvesEveryOpenTicket() {
         Clinic c = new Clinic();
         JsonNode one = opens(c.a, aTicket().at(c.north).about("Phones dead at North").describedAs("No dial tone on desk phones."));

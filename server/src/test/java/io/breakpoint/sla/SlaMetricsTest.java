@@ -59,6 +59,29 @@ abstract class SlaMetricsTest extends ApiTest {
     }
 
     @Test
+    void theDashboardAndTheSlaReportGiveTheSameFigures() {
+        Instant wednesday = chicago("2019-02-13T10:00"); // the week after the other test's
+        imported(Priority.P2, wednesday, List.of(reply(wednesday.plus(Duration.ofMinutes(3))), resolved(wednesday.plus(Duration.ofHours(30)))));
+        imported(Priority.P4, wednesday, List.of(reply(wednesday.plus(Duration.ofMinutes(90)))));
+        timers.sweep();
+
+        String query = "from=2019-02-11T00:00:00Z&to=2019-02-18T00:00:00Z&organizationId=" + clinics.riverbend();
+        JsonNode sla = api.as(clinics.grant()).get("/api/v1/metrics/sla?" + query).expect(200).path("byPriority");
+        JsonNode desk = api.as(clinics.grant()).get("/api/v1/metrics/desk?" + query).expect(200).path("slaByPriority");
+        assertThat(sla).hasSize(4);
+        for (int p = 0; p < 4; p++) {
+            JsonNode a = sla.get(p), b = desk.get(p);
+            assertThat(a.path("priority").asString()).isEqualTo(b.path("priority").asString());
+            assertThat(a.path("tickets").asLong()).isEqualTo(b.path("tickets").asLong());
+            assertThat(a.path("breaches").asLong()).isEqualTo(b.path("breaches").asLong());
+            for (String clock : List.of("firstResponse", "resolution")) {
+                assertThat(a.path(clock)).as(a.path("priority").asString() + " " + clock).isEqualTo(b.path(clock));
+            }
+        }
+        assertThat(sla.get(1).path("tickets").asLong()).as("something to compare").isPositive();
+    }
+
+    @Test
     void anotherOrganizationsAttainmentIsNotFound() {
         api.as(clinics.grant()).get("/api/v1/metrics/sla?organizationId=" + clinics.lakeside()).expect(404);
     }

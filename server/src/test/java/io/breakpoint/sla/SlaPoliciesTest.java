@@ -165,6 +165,79 @@ abstract class SlaPoliciesTest extends ApiTest {
     }
 
     @Test
+    void eachTierHasItsOwnTargetAndTheTicketShowsTheOneOfTheTierHoldingIt() {
+        JsonNode defaults = api.as(engineer).get(policy()).expect(200);
+        assertThat(defaults.get(0).path("tierTargets").path("tier1").path("described").asString()).isEqualTo("1 h around the clock");
+        assertThat(defaults.get(0).path("tierTargets").path("tier3").path("described").asString()).isEqualTo("2 h around the clock");
+
+        Map<String, Object> perTier = Map.of("firstResponse", minutes("AROUND_THE_CLOCK", 30), "resolution", minutes("AROUND_THE_CLOCK", 600),
+                "tierTargets", Map.of("tier1", minutes("AROUND_THE_CLOCK", 20), "tier2", minutes("AROUND_THE_CLOCK", 90),
+                        "tier3", Map.of("clock", "CLINIC_DAYS", "days", 1)), "onBreach", "TIER_LEAD");
+        everyPriority(perTier);
+        JsonNode row = api.as(engineer).get(policy()).expect(200).get(2);
+        assertThat(row.path("tierTargets").path("tier2").path("minutes").asInt()).isEqualTo(90);
+        assertThat(row.path("tierTargets").path("tier3").path("described").asString()).isEqualTo("1 clinic day");
+
+        UUID id = id(opens(requester, aTicket().about("printer jammed").describedAs("tray 2 jams on every page")));
+        if (api.as(engineer).get("/api/v1/tickets/" + id).expect(200).path("tier").asInt() != 1) {
+            api.as(clinics.mspAdmin()).post("/api/v1/tickets/" + id + "/escalate", Map.of("toTier", 1, "reason", "Tier 1 work")).expect(200);
+        }
+        JsonNode atTier1 = api.as(engineer).get("/api/v1/tickets/" + id).expect(200);
+        assertThat(atTier1.path("sla").path("tierTarget").asString()).isEqualTo("20 min around the clock");
+
+        Instant before = Instant.now();
+        api.as(engineer).post("/api/v1/tickets/" + id + "/escalate", Map.of("toTier", 2, "reason", "needs a specialist")).expect(200);
+        JsonNode atTier2 = api.as(tier2).get("/api/v1/tickets/" + id).expect(200);
+        assertThat(atTier2.path("sla").path("tierTarget").asString()).isEqualTo("1 h 30 min around the clock");
+        assertThat(Instant.parse(atTier2.path("sla").path("tierTargetAt").asString()))
+                .isAfterOrEqualTo(before.plus(Duration.ofMinutes(90)).minusSeconds(1))
+                .isBefore(Instant.now().plus(Duration.ofMinutes(90)).plusSeconds(1));
+
+        assertProblem(Map.of("firstResponse", minutes("AROUND_THE_CLOCK", 30), "resolution", minutes("AROUND_THE_CLOCK", 600),
+                "tierTargets", Map.of("tier1", minutes("AROUND_THE_CLOCK", 20), "tier2", Map.of("clock", "END_OF_CLINIC_DAY"),
+                        "tier3", minutes("AROUND_THE_CLOCK", 20)), "onBreach", "TIER_LEAD"), "tierTargets.tier2");
+        assertProblem(Map.of("firstResponse", minutes("AROUND_THE_CLOCK", 30), "resolution", minutes("AROUND_THE_CLOCK", 600),
+                "onBreach", "TIER_LEAD"), "tierTargets");
+    }
+
+    @Test
+    void theTierClockWarnsOnceAtThreeQuartersOfItsTargetInTheTicketsHistory() {
+        everyPriority(level(minutes("AROUND_THE_CLOCK", 600), minutes("AROUND_THE_CLOCK", 900), minutes("AROUND_THE_CLOCK", 40), "TIER_LEAD"));
+        UUID id = id(opens(requester, aTicket().about("printer jammed").describedAs("tray 2 jams on every page")));
+        int tier = api.as(engineer).get("/api/v1/tickets/" + id).expect(200).path("tier").asInt();
+        if (tier != 1) api.as(clinics.mspAdmin()).post("/api/v1/tickets/" + id + "/escalate", Map.of("toTier", 1, "reason", "Tier 1 work")).expect(200);
+
+        // 20 of 40 minutes gone: no warning yet.
+        Instant now = Instant.now();
+        jdbc.sql("update sla_tier_clocks set received_at = ?, due_at = ? where ticket_id = ?")
+                .params(Timestamp.from(now.minus(Duration.ofMinutes(20))), Timestamp.from(now.plus(Duration.ofMinutes(20))), id).update();
+        timers.sweep();
+        assertThat(recorded(id)).noneMatch(k -> k.startsWith("TIER"));
+
+        // 32 of 40 minutes gone (80%): one warning, however many sweeps.
+        jdbc.sql("update sla_tier_clocks set received_at = ?, due_at = ? where ticket_id = ?")
+                .params(Timestamp.from(now.minus(Duration.ofMinutes(32))), Timestamp.from(now.plus(Duration.ofMinutes(8))), id).update();
+        timers.sweep();
+        timers.sweep();
+        assertThat(recorded(id)).containsExactly("TIER1_TARGET_WARNING");
+        JsonNode t = api.as(engineer).get("/api/v1/tickets/" + id).expect(200);
+        List<String> warnings = new ArrayList<>();
+        t.path("entries").forEach(e -> { if (e.path("kind").asString().equals("SLA_WARNING")) warnings.add(e.path("body").asString()); });
+        assertThat(warnings).filteredOn(w -> w.contains("Tier 1")).singleElement().asString()
+                .startsWith("SLA warning: 75% of Tier 1's target has passed; due ");
+        assertThat(t.path("assignee").path("id").asString()).as("a warning moves nobody").isNotEqualTo(lead.id().toString());
+
+        // Tier 2 receives it: its own clock, its own warning later.
+        api.as(engineer).post("/api/v1/tickets/" + id + "/escalate", Map.of("toTier", 2, "reason", "needs a specialist")).expect(200);
+        timers.sweep();
+        assertThat(recorded(id)).containsExactly("TIER1_TARGET_WARNING");
+        jdbc.sql("update sla_tier_clocks set received_at = ?, due_at = ? where ticket_id = ?")
+                .params(Timestamp.from(now.minus(Duration.ofMinutes(35))), Timestamp.from(now.plus(Duration.ofMinutes(5))), id).update();
+        timers.sweep();
+        assertThat(recorded(id)).containsExactly("TIER1_TARGET_WARNING", "TIER2_TARGET_WARNING");
+    }
+
+    @Test
     void onlyTheMspAdminChangesAPolicyAndOnlyWithSensibleTimes() {
         Map<String, Object> fine = level(minutes("CLINIC_TIME", 10), Map.of("clock", "CLINIC_DAYS", "days", 2), minutes("CLINIC_TIME", 60), "UP_A_TIER");
         api.as(engineer).send("PUT", policy() + "/P3", fine).expect(403);

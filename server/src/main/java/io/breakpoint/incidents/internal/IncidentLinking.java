@@ -46,6 +46,8 @@ public class IncidentLinking {
                 actor == null ? null : actor.userId(), now, null, null, null, 0);
         store.insert(i);
         String owner = ownerText(i);
+        store.note(i.id(), now, actor == null ? null : actor.userId(), "OPENED",
+                "Opened " + (actor == null ? "by the desk" : "by " + actor.displayName()) + ": " + why + " " + owner);
         for (Member m : members) {
             link(i, m, actor, "Major incident " + i.reference() + " opened " + (actor == null ? "by the desk" : "by " + actor.displayName())
                     + ": " + why + " " + owner);

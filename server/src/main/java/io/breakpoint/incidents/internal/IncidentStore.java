@@ -170,6 +170,23 @@ public class IncidentStore {
                 .param("orgs", organizations).query(Long.class).single();
     }
 
+    /** One line of an incident's own history: opened, handed to another owner ({@code actorId} null: the desk). */
+    public record HistoryEntry(long id, UUID incidentId, Instant at, UUID actorId, String kind, String body) {
+    }
+
+    public void note(UUID incidentId, Instant at, UUID actorId, String kind, String body) {
+        jdbc.sql("insert into incident_history (incident_id, at, actor_id, kind, body) values (?,?,?,?,?)")
+                .params(incidentId, ts(at), actorId, kind, body.length() > 1000 ? body.substring(0, 997) + "..." : body).update();
+    }
+
+    public List<HistoryEntry> history(UUID incidentId) {
+        return jdbc.sql("select id, incident_id, at, actor_id, kind, body from incident_history where incident_id = ? order by id")
+                .param(incidentId)
+                .query((rs, n) -> new HistoryEntry(rs.getLong("id"), rs.getObject("incident_id", UUID.class), instant(rs, "at"),
+                        rs.getObject("actor_id", UUID.class), rs.getString("kind"), rs.getString("body")))
+                .list();
+    }
+
     private static final RowMapper<Incident> INCIDENT = IncidentStore::incident;
 
     private static Incident incident(ResultSet rs, int n) throws SQLException {

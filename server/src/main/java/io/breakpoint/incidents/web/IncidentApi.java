@@ -50,6 +50,9 @@ class IncidentApi {
     record Reply(@NotBlank @Size(max = TicketDesk.TEXT_MAX) String body) {
     }
 
+    record HandOver(@NotNull UUID ownerId, @Size(max = 500) String note) {
+    }
+
     record Resolve(@NotBlank @Size(max = TicketDesk.TEXT_MAX) String resolution) {
     }
 
@@ -82,6 +85,14 @@ class IncidentApi {
     @Operation(summary = "Unlink a ticket from the incident (desk staff)")
     Detail unlink(@PathVariable UUID id, @PathVariable UUID ticketId) {
         return incidents.unlink(id, ticketId);
+    }
+
+    @PutMapping("/{id}/owner")
+    @Operation(summary = "Hand the incident to another owner (desk staff who can work it)",
+            description = "The new owner must work the incident's organization, in its tier or above (or be its own IT or an MSP admin). "
+                    + "Audited and written in the incident's history.")
+    Detail handOver(@PathVariable UUID id, @Valid @RequestBody HandOver body) {
+        return incidents.handOver(id, body.ownerId(), body.note());
     }
 
     @PostMapping("/{id}/replies")

@@ -89,6 +89,19 @@ class IncidentPages {
         return page(incidents.unlink(id, ticketId), "Ticket unlinked.", model, "incidents/incident :: incident");
     }
 
+    @PostMapping("/{id}/owner")
+    String owner(@PathVariable UUID id, @RequestParam(required = false) String ownerId, @RequestParam(required = false) String note,
+                 Model model) {
+        UUID owner;
+        try {
+            owner = ownerId == null || ownerId.isBlank() ? null : UUID.fromString(ownerId.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("ownerId", "Choose who owns the incident.");
+        }
+        Detail d = incidents.handOver(id, owner, note);
+        return page(d, "Incident handed to " + d.incident().owner().name() + ".", model, "incidents/incident :: incident");
+    }
+
     /** "BP-1234" (or "1234") as the engineer sees it in the console, among the tickets they may see. */
     private UUID ticketByReference(String reference) {
         if (reference == null || !reference.strip().matches("(?i)(BP-)?\\d{1,18}")) {
@@ -105,6 +118,8 @@ class IncidentPages {
         model.addAttribute("d", d);
         model.addAttribute("i", d.incident());
         model.addAttribute("work", me.role().isDeskStaff());
+        model.addAttribute("owners", me.role().isDeskStaff() && d.incident().status() == IncidentStatus.OPEN
+                ? incidents.possibleOwners(d.incident().id()) : List.of());
         model.addAttribute("flash", flash);
         model.addAttribute("nav", "incidents");
         return template;

@@ -65,8 +65,13 @@ class ClinicServiceLevels implements ServiceLevels {
     }
 
     /** When the internal target of a tier that received a ticket of this priority at {@code receivedAt} falls due. */
-    Instant tierDue(UUID organizationId, UUID siteId, Priority priority, Instant receivedAt) {
-        return due(clinicClock(siteId), policies.policy(organizationId).tierTarget().get(priority), receivedAt);
+    Instant tierDue(UUID organizationId, UUID siteId, Priority priority, int tier, Instant receivedAt) {
+        return due(clinicClock(siteId), tierTarget(organizationId, priority, tier), receivedAt);
+    }
+
+    /** The organization's internal target for this tier and priority. */
+    Target tierTarget(UUID organizationId, Priority priority, int tier) {
+        return policies.policy(organizationId).tierTargets().get(priority).of(tier);
     }
 
     /** The organization's part of the policy for this priority. */
@@ -78,6 +83,14 @@ class ClinicServiceLevels implements ServiceLevels {
     public Instant tierTargetAt(UUID ticketId) {
         return jdbc.sql("select due_at from sla_tier_clocks where ticket_id = ?").param(ticketId)
                 .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional().orElse(null);
+    }
+
+    @Override
+    public TierTarget tierTarget(UUID ticketId, UUID organizationId, Priority priority) {
+        return jdbc.sql("select tier, due_at from sla_tier_clocks where ticket_id = ?").param(ticketId)
+                .query((rs, n) -> new TierTarget(rs.getTimestamp(2).toInstant(),
+                        tierTarget(organizationId, priority, rs.getInt(1)).describe()))
+                .optional().orElse(null);
     }
 
     /** The clinic clock of the site (remembered like the promise's). */

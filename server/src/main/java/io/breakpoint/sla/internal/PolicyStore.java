@@ -3,6 +3,7 @@ package io.breakpoint.sla.internal;
 import io.breakpoint.sla.BreachAction;
 import io.breakpoint.sla.ServiceLevelPolicy;
 import io.breakpoint.sla.Target;
+import io.breakpoint.sla.TierTargets;
 import io.breakpoint.tickets.Priority;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -56,21 +57,26 @@ public class PolicyStore {
         Map<Priority, ServiceLevelPolicy.Level> out = new EnumMap<>(Priority.class);
         jdbc.sql("select * from sla_policies where organization_id = ?").param(organizationId)
                 .query((rs, n) -> out.put(Priority.valueOf(rs.getString("priority")), new ServiceLevelPolicy.Level(
-                        target(rs, "first"), target(rs, "resolution"), target(rs, "tier"), BreachAction.valueOf(rs.getString("on_breach")))))
+                        target(rs, "first"), target(rs, "resolution"),
+                        new TierTargets(target(rs, "tier"), target(rs, "tier2"), target(rs, "tier3")), BreachAction.valueOf(rs.getString("on_breach")))))
                 .list();
         return out;
     }
 
     public void save(UUID organizationId, Priority priority, ServiceLevelPolicy.Level level) {
+        TierTargets tier = level.tierTargets();
         jdbc.sql("delete from sla_policies where organization_id = ? and priority = ?").params(organizationId, priority.name()).update();
         jdbc.sql("""
                         insert into sla_policies (organization_id, priority, first_clock, first_minutes, first_days, resolution_clock,
-                            resolution_minutes, resolution_days, tier_clock, tier_minutes, tier_days, on_breach, updated_at)
-                        values (?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                            resolution_minutes, resolution_days, tier_clock, tier_minutes, tier_days, tier2_clock, tier2_minutes,
+                            tier2_days, tier3_clock, tier3_minutes, tier3_days, on_breach, updated_at)
+                        values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(organizationId, priority.name(),
                         level.firstResponse().clock().name(), minutes(level.firstResponse()), level.firstResponse().clinicDays(),
                         level.resolution().clock().name(), minutes(level.resolution()), level.resolution().clinicDays(),
-                        level.tierTarget().clock().name(), minutes(level.tierTarget()), level.tierTarget().clinicDays(),
+                        tier.tier1().clock().name(), minutes(tier.tier1()), tier.tier1().clinicDays(),
+                        tier.tier2().clock().name(), minutes(tier.tier2()), tier.tier2().clinicDays(),
+                        tier.tier3().clock().name(), minutes(tier.tier3()), tier.tier3().clinicDays(),
                         level.onBreach().name(), Timestamp.from(clock.instant()))
                 .update();
         policies.remove(organizationId);

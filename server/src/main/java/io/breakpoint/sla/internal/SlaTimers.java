@@ -111,6 +111,7 @@ public class SlaTimers {
                     }
                     TierClocks.TierClock tier = tiers.get(t.ticketId());
                     if (tierTargetMissed(t, tier, done, now) && fire(t, tier, now)) fired[0]++;
+                    else if (tierTargetWarns(t, tier, done, now) && warn(t, tier, now)) fired[0]++;
                 }
                 if (page.size() < PAGE) break;
                 after = page.get(page.size() - 1).ticketId();
@@ -144,6 +145,50 @@ public class SlaTimers {
     /** The kind of row a missed tier target is recorded as: one per ticket and tier ("TIER2_TARGET_MISSED"). */
     static String tierKind(int tier) {
         return "TIER" + tier + "_TARGET_MISSED";
+    }
+
+    /** The kind of row a tier target's 75% warning is recorded as: one per ticket and tier ("TIER2_TARGET_WARNING"). */
+    static String tierWarningKind(int tier) {
+        return "TIER" + tier + "_TARGET_WARNING";
+    }
+
+    /**
+     * The tier holding the ticket has used the warning share of its target (measured as its target counts time, from
+     * when it received the ticket), neither the warning nor the miss is recorded, and the clock runs.
+     */
+    boolean tierTargetWarns(OpenPromise t, TierClocks.TierClock c, Set<String> recorded, Instant now) {
+        if (c == null || c.tier() != t.tier() || !t.status().isOpen() || settings.pauses(SlaClock.RESOLUTION, t.status())
+                || !now.isBefore(c.dueAt()) || recorded.contains(tierKind(c.tier())) || recorded.contains(tierWarningKind(c.tier()))) {
+            return false;
+        }
+        ClinicClock clinic = levels.clinicClock(t.siteId());
+        var target = levels.tierTarget(t.organizationId(), t.priority(), c.tier());
+        Instant promised = ClinicServiceLevels.due(clinic, target, c.receivedAt());
+        return new TargetTime(clinic, target).warns(c.receivedAt(), promised, c.dueAt(), now, settings.warnAt());
+    }
+
+    private boolean warn(OpenPromise t, TierClocks.TierClock c, Instant now) {
+        try {
+            return Boolean.TRUE.equals(tx.execute(s -> recordTierWarning(t, c, now)));
+        } catch (DuplicateKeyException anotherInstanceWasFirst) {
+            return false;
+        } catch (RuntimeException e) {
+            log.info("Tier target warning of ticket {} not recorded this round: {}", t.reference(), e.getMessage());
+            return false;
+        }
+    }
+
+    private boolean recordTierWarning(OpenPromise t, TierClocks.TierClock c, Instant now) {
+        jdbc.sql("""
+                        insert into sla_events (ticket_id, kind, organization_id, priority, due_at, recorded_at, escalated)
+                        values (?,?,?,?,?,?,?)""")
+                .params(t.ticketId(), tierWarningKind(c.tier()), t.organizationId(), t.priority().name(), Timestamp.from(c.dueAt()),
+                        Timestamp.from(now), false)
+                .update();
+        promises.remark(t.ticketId(), EntryKind.SLA_WARNING, "SLA warning: " + Math.round(settings.warnAt() * 100)
+                + "% of Tier " + c.tier() + "'s target has passed; due " + when(c.dueAt(), levels.clinicClock(t.siteId()).zone(), now)
+                + ", counted from when Tier " + c.tier() + " received it");
+        return true;
     }
 
     /** The tier holding the ticket has had its time and the miss is not recorded; a paused ticket misses nothing. */

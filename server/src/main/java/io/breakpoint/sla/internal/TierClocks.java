@@ -59,7 +59,7 @@ class TierClocks {
     }
 
     private void start(UUID ticketId, UUID organizationId, UUID siteId, Priority priority, int tier, Instant receivedAt) {
-        Instant due = levels.tierDue(organizationId, siteId, priority, receivedAt);
+        Instant due = levels.tierDue(organizationId, siteId, priority, tier, receivedAt);
         jdbc.sql("delete from sla_tier_clocks where ticket_id = ?").param(ticketId).update();
         jdbc.sql("insert into sla_tier_clocks (ticket_id, tier, received_at, due_at) values (?,?,?,?)")
                 .params(ticketId, tier, Timestamp.from(receivedAt), Timestamp.from(due)).update();
@@ -70,7 +70,7 @@ class TierClocks {
         TierClock c = of(t.ticketId());
         if (c == null || c.receivedAt().isAfter(pausedSince)) return; // the tier received it during the pause: nothing to give back
         Instant due = new TargetTime(levels.clinicClock(t.siteId()),
-                levels.level(t.organizationId(), t.priority()).tierTarget()).resumed(c.dueAt(), pausedSince, at);
+                levels.tierTarget(t.organizationId(), t.priority(), c.tier())).resumed(c.dueAt(), pausedSince, at);
         jdbc.sql("update sla_tier_clocks set due_at = ? where ticket_id = ?").params(Timestamp.from(due), t.ticketId()).update();
     }
 

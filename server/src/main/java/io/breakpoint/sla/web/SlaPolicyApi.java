@@ -8,6 +8,7 @@ import io.breakpoint.sla.BreachAction;
 import io.breakpoint.sla.ServiceLevelPolicy;
 import io.breakpoint.sla.SlaPolicies;
 import io.breakpoint.sla.Target;
+import io.breakpoint.sla.TierTargets;
 import io.breakpoint.tickets.Priority;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -47,8 +48,31 @@ class SlaPolicyApi {
         }
     }
 
+    @Schema(description = "The internal target of each tier, counted from when that tier received the ticket")
+    record TierTargetsBody(@NotNull @Valid TargetBody tier1, @NotNull @Valid TargetBody tier2, @NotNull @Valid TargetBody tier3) {
+    }
+
     record LevelBody(@NotNull @Valid TargetBody firstResponse, @NotNull @Valid TargetBody resolution,
-                     @NotNull @Valid TargetBody tierTarget, @NotNull BreachAction onBreach) {
+                     @Valid TierTargetsBody tierTargets,
+                     @Schema(description = "Deprecated: one target for every tier; give tierTargets instead") @Valid TargetBody tierTarget,
+                     @NotNull BreachAction onBreach) {
+        TierTargets toTierTargets() {
+            if (tierTargets != null && tierTarget != null) {
+                throw new InvalidRequestException("tierTargets", "Give tierTargets (one target per tier) or tierTarget, not both.");
+            }
+            if (tierTargets != null) {
+                return new TierTargets(tierTargets.tier1().toTarget("tierTargets.tier1"), tierTargets.tier2().toTarget("tierTargets.tier2"),
+                        tierTargets.tier3().toTarget("tierTargets.tier3"));
+            }
+            if (tierTarget != null) return TierTargets.all(tierTarget.toTarget("tierTarget"));
+            throw new InvalidRequestException("tierTargets", "Give the target of each tier: tierTargets {tier1, tier2, tier3}.");
+        }
+    }
+
+    record TierTargetsView(TargetView tier1, TargetView tier2, TargetView tier3) {
+        static TierTargetsView of(TierTargets t) {
+            return new TierTargetsView(TargetView.of(t.tier1()), TargetView.of(t.tier2()), TargetView.of(t.tier3()));
+        }
     }
 
     record TargetView(Target.Clock clock, Long minutes, Integer days, String described) {
@@ -60,9 +84,19 @@ class SlaPolicyApi {
     }
 
     record LevelView(Priority priority, TargetView firstResponse, TargetView resolution,
-                     @Schema(description = "Internal target of each tier, counted from when that tier received the ticket") TargetView tierTarget,
+                     @Schema(description = "Internal target of each tier, counted from when that tier received the ticket") TierTargetsView tierTargets,
                      @Schema(description = "What a breach that escalates does") BreachAction onBreach,
                      @Schema(description = "False: PRODUCT.md's default") boolean custom) {
+        /** One part of the level by its form name: first, resolution, tier1, tier2, tier3 (for the page). */
+        public TargetView part(String name) {
+            switch (name) {
+                case "first": return firstResponse;
+                case "resolution": return resolution;
+                case "tier1": return tierTargets.tier1();
+                case "tier2": return tierTargets.tier2();
+                default: return tierTargets.tier3();
+            }
+        }
     }
 
     @GetMapping
@@ -77,7 +111,7 @@ class SlaPolicyApi {
             description = "Applies to tickets opened, corrected or escalated afterwards.")
     List<LevelView> put(@PathVariable UUID organizationId, @PathVariable Priority priority, @Valid @RequestBody LevelBody body) {
         return views(policies.change(organizationId, priority, new ServiceLevelPolicy.Level(body.firstResponse().toTarget("firstResponse"),
-                body.resolution().toTarget("resolution"), body.tierTarget().toTarget("tierTarget"), body.onBreach())));
+                body.resolution().toTarget("resolution"), body.toTierTargets(), body.onBreach())));
     }
 
     @DeleteMapping("/{priority}")
@@ -88,6 +122,6 @@ class SlaPolicyApi {
 
     static List<LevelView> views(List<SlaPolicies.Row> rows) {
         return rows.stream().map(r -> new LevelView(r.priority(), TargetView.of(r.level().firstResponse()), TargetView.of(r.level().resolution()),
-                TargetView.of(r.level().tierTarget()), r.level().onBreach(), r.custom())).toList();
+                TierTargetsView.of(r.level().tierTargets()), r.level().onBreach(), r.custom())).toList();
     }
 }

@@ -9,6 +9,7 @@ import io.breakpoint.sla.BreachAction;
 import io.breakpoint.sla.ServiceLevelPolicy;
 import io.breakpoint.sla.SlaPolicies;
 import io.breakpoint.sla.Target;
+import io.breakpoint.sla.TierTargets;
 import io.breakpoint.tickets.Priority;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
@@ -55,7 +56,9 @@ class SlaPolicyPages {
     String save(@PathVariable UUID organizationId, @PathVariable Priority priority,
                 @RequestParam(defaultValue = "") String firstClock, @RequestParam(defaultValue = "") String firstAmount,
                 @RequestParam(defaultValue = "") String resolutionClock, @RequestParam(defaultValue = "") String resolutionAmount,
-                @RequestParam(defaultValue = "") String tierClock, @RequestParam(defaultValue = "") String tierAmount,
+                @RequestParam(defaultValue = "") String tier1Clock, @RequestParam(defaultValue = "") String tier1Amount,
+                @RequestParam(defaultValue = "") String tier2Clock, @RequestParam(defaultValue = "") String tier2Amount,
+                @RequestParam(defaultValue = "") String tier3Clock, @RequestParam(defaultValue = "") String tier3Amount,
                 @RequestParam(defaultValue = "") String onBreach, @RequestParam(required = false) String reset,
                 Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
@@ -64,7 +67,8 @@ class SlaPolicyPages {
                 redirect.addFlashAttribute("notice", priority + " is back to the default policy.");
             } else {
                 policies.change(organizationId, priority, new ServiceLevelPolicy.Level(target("firstResponse", firstClock, firstAmount),
-                        target("resolution", resolutionClock, resolutionAmount), target("tierTarget", tierClock, tierAmount),
+                        target("resolution", resolutionClock, resolutionAmount), new TierTargets(target("tierTargets.tier1", tier1Clock, tier1Amount),
+                                target("tierTargets.tier2", tier2Clock, tier2Amount), target("tierTargets.tier3", tier3Clock, tier3Amount)),
                         action(onBreach)));
                 redirect.addFlashAttribute("notice", priority + " saved. New, corrected and escalated tickets get the new times.");
             }

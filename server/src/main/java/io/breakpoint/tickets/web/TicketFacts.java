@@ -40,7 +40,9 @@ record TicketFacts(UUID id, String reference, String subject, String description
                 t.sla() == null ? null : time.format(t.sla().firstResponseDueAt(), zone),
                 t.sla() == null ? null : time.format(t.sla().resolutionDueAt(), zone),
                 t.sla() == null || t.sla().tierTargetAt() == null ? null
-                        : time.format(t.sla().tierTargetAt(), zone) + " (Tier " + t.tier() + ", counted from when it received the ticket)",
+                        : time.format(t.sla().tierTargetAt(), zone) + " (Tier " + t.tier()
+                        + (t.sla().tierTarget() == null ? "" : "'s target " + t.sla().tierTarget())
+                        + ", counted from when it received the ticket)",
                 entries.stream().filter(e -> e.kind() != EntryKind.OPENED).map(e -> ThreadEntry.of(e, time, zone)).toList(),
                 t.containsPhi() ? PhiWords.list(t.phiKinds()) : null);
     }

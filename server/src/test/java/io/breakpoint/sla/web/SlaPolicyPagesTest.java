@@ -39,18 +39,23 @@ class SlaPolicyPagesTest extends DemoServerTest {
 
         String path = "/admin/sla-policies/" + lakeside + "/P4";
         Page refused = admin.post(path, "firstClock", "CLINIC_TIME", "firstAmount", "soon", "resolutionClock", "CLINIC_DAYS",
-                "resolutionAmount", "3", "tierClock", "CLINIC_DAYS", "tierAmount", "1", "onBreach", "TIER_LEAD");
+                "resolutionAmount", "3", "tier1Clock", "CLINIC_TIME", "tier1Amount", "45", "tier2Clock", "CLINIC_DAYS", "tier2Amount", "1",
+                "tier3Clock", "CLINIC_DAYS", "tier3Amount", "2", "onBreach", "TIER_LEAD");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.text()).contains("P4: Give a whole number (minutes).");
         assertThat(policies.overrides(lakeside)).isEmpty();
 
         Page saved = admin.follow(admin.post(path, "firstClock", "CLINIC_TIME", "firstAmount", "120", "resolutionClock", "CLINIC_DAYS",
-                "resolutionAmount", "3", "tierClock", "CLINIC_DAYS", "tierAmount", "1", "onBreach", "UP_A_TIER"));
+                "resolutionAmount", "3", "tier1Clock", "CLINIC_TIME", "tier1Amount", "45", "tier2Clock", "CLINIC_DAYS", "tier2Amount", "1",
+                "tier3Clock", "CLINIC_DAYS", "tier3Amount", "2", "onBreach", "UP_A_TIER"));
         assertThat(saved.text()).contains("P4 saved.").contains("(changed)");
         assertThat(policies.policy(lakeside).firstResponse().get(Priority.P4).describe()).isEqualTo("2 h of clinic time");
+        assertThat(policies.policy(lakeside).tierTargets().get(Priority.P4).tier1().describe()).isEqualTo("45 min of clinic time");
+        assertThat(policies.policy(lakeside).tierTargets().get(Priority.P4).tier3().describe()).isEqualTo("2 clinic days");
 
         Page reset = admin.follow(admin.post(path, "firstClock", "CLINIC_TIME", "firstAmount", "120", "resolutionClock", "CLINIC_DAYS",
-                "resolutionAmount", "3", "tierClock", "CLINIC_DAYS", "tierAmount", "1", "onBreach", "UP_A_TIER", "reset", "true"));
+                "resolutionAmount", "3", "tier1Clock", "CLINIC_TIME", "tier1Amount", "45", "tier2Clock", "CLINIC_DAYS", "tier2Amount", "1",
+                "tier3Clock", "CLINIC_DAYS", "tier3Amount", "2", "onBreach", "UP_A_TIER", "reset", "true"));
         assertThat(reset.text()).contains("P4 is back to the default policy.");
         assertThat(policies.overrides(lakeside)).isEmpty();
     }
