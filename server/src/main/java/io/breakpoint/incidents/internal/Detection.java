@@ -96,16 +96,30 @@ public class Detection {
     private final Object OPENED = new Object();
 
     private void detect(List<TicketOpened> batch) {
-        Channel.runAs(Channel.SYS, () -> batch.forEach(this::detect));
+        Channel.runAs(Channel.SYS, () -> {
+            if (batch.size() > 1) {
+                try {
+                    tx.executeWithoutResult(s -> batch.forEach(e -> consider(arrived(e)))); // one transaction for the group
+                    return;
+                } catch (RuntimeException raced) {
+                    log.debug("Incident detection of {} tickets at once failed; one by one: {}", batch.size(), raced.toString());
+                }
+            }
+            batch.forEach(this::detect);
+        });
+    }
+
+    /** The event says all detection needs of the new ticket: no read of it. */
+    private static Member arrived(TicketOpened event) {
+        return new Member(event.ticketId(), "BP-" + event.number(), null, event.organizationId(),
+                event.siteId(), event.requesterId(), event.category(), event.tier(), event.priority(),
+                TicketStatus.TRIAGED, null, event.at());
     }
 
     private void detect(TicketOpened event) {
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                // The event says all detection needs of the new ticket: no read of it (the first attempt only).
-                Member arrived = new Member(event.ticketId(), "BP-" + event.number(), null, event.organizationId(),
-                        event.siteId(), event.requesterId(), event.category(), event.tier(), event.priority(),
-                        TicketStatus.TRIAGED, null, event.at());
+                Member arrived = arrived(event); // the first attempt only: a retry reads the ticket as it is now
                 boolean first = attempt == 1;
                 tx.executeWithoutResult(s -> {
                     if (first) consider(arrived); else consider(event.ticketId());
