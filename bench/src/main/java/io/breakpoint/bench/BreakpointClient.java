@@ -76,6 +76,14 @@ final class BreakpointClient {
         }
     }
 
+    String base() {
+        return base.toString();
+    }
+
+    String token() {
+        return token;
+    }
+
     HttpRequest json(String path, Object body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * java -cp ... io.breakpoint.bench.IntakeBenchmark --base http://127.0.0.1:8080 --user dr.ellis@riverbend.demo \
  *      --password "$BREAKPOINT_DEMO_PASSWORD" --concurrency 1,8,32 --warmup 10 --seconds 20
  * </pre>
- * Each phase stops at its duration or at {@code --max-requests} tickets, whichever comes first.
+ * Each phase stops at its duration or at {@code --max-requests} tickets, whichever comes first. The workers use a
+ * hand-written keep-alive HTTP/1.1 connection each ({@link RawHttp}); {@code --client jdk} uses the JDK's HttpClient.
  */
 public final class IntakeBenchmark {
 
@@ -37,6 +38,7 @@ public final class IntakeBenchmark {
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "20"));
         long maxRequests = Long.parseLong(a.getOrDefault("max-requests", "200000"));
         String label = a.getOrDefault("label", "");
+        boolean jdkClient = "jdk".equals(a.getOrDefault("client", "raw"));
 
         BreakpointClient client = new BreakpointClient(base);
         client.signIn(user, password);
@@ -46,9 +48,9 @@ public final class IntakeBenchmark {
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String c : a.getOrDefault("concurrency", "1,8,32").split(",")) {
             int concurrency = Integer.parseInt(c.strip());
-            run(client, concurrency, warmup, maxRequests); // warm-up: JIT, pools, caches; figures discarded
+            run(client, jdkClient, concurrency, warmup, maxRequests); // warm-up: JIT, pools, caches; figures discarded
             long cpu0 = Machine.processCpuNanos();
-            Phase p = run(client, concurrency, seconds, maxRequests);
+            Phase p = run(client, jdkClient, concurrency, seconds, maxRequests);
             double clientCpu = (Machine.processCpuNanos() - cpu0) / 1e6 / Math.max(1, p.latencies.count());
             System.out.printf("| %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %.1f | %.2f |%n", concurrency, p.latencies.count(),
                     p.latencies.count() / p.seconds, p.latencies.millis(0.50), p.latencies.millis(0.90),
@@ -60,7 +62,7 @@ public final class IntakeBenchmark {
     record Phase(Latencies latencies, double seconds, long errors, String firstError) {
     }
 
-    private static Phase run(BreakpointClient client, int concurrency, int seconds, long maxRequests) throws Exception {
+    private static Phase run(BreakpointClient client, boolean jdkClient, int concurrency, int seconds, long maxRequests) throws Exception {
         AtomicLong issued = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         String[] firstError = new String[1];
@@ -72,21 +74,33 @@ public final class IntakeBenchmark {
             workers.add(pool.submit(() -> {
                 Latencies mine = new Latencies(4096);
                 long n;
+                RawHttp raw = new RawHttp(client.base());
                 while (System.nanoTime() < deadline && (n = issued.incrementAndGet()) <= maxRequests) {
-                    HttpRequest request = client.json("/api/v1/tickets", Map.of(
-                            "subject", SUBJECTS[(int) (n % SUBJECTS.length)].formatted(n % 40 + 1),
-                            "description", "Reported by the intake benchmark, request " + n
-                                    + ". Staff say it started this morning and affects patient check-in."));
+                    String subject = SUBJECTS[(int) (n % SUBJECTS.length)].formatted(n % 40 + 1);
+                    String description = "Reported by the intake benchmark, request " + n
+                            + ". Staff say it started this morning and affects patient check-in.";
+                    HttpRequest request = jdkClient ? client.json("/api/v1/tickets", Map.of("subject", subject, "description", description)) : null;
+                    String json = "{\"subject\":\"" + subject + "\",\"description\":\"" + description + "\"}";
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<String> r = client.http.send(request, HttpResponse.BodyHandlers.ofString());
+                        int status;
+                        String body;
+                        if (jdkClient) {
+                            HttpResponse<String> r = client.http.send(request, HttpResponse.BodyHandlers.ofString());
+                            status = r.statusCode();
+                            body = r.body();
+                        } else {
+                            RawHttp.Response r = raw.post("/api/v1/tickets", client.token(), json);
+                            status = r.status();
+                            body = r.body();
+                        }
                         long t1 = System.nanoTime();
-                        if (r.statusCode() == 201) {
+                        if (status == 201) {
                             mine.add(t1 - t0);
                         } else {
                             errors.incrementAndGet();
                             synchronized (firstError) {
-                                if (firstError[0] == null) firstError[0] = r.statusCode() + " " + r.body();
+                                if (firstError[0] == null) firstError[0] = status + " " + body;
                             }
                         }
                     } catch (Exception e) {
@@ -96,6 +110,7 @@ public final class IntakeBenchmark {
                         }
                     }
                 }
+                raw.close();
                 return mine;
             }));
         }

@@ -52,15 +52,39 @@ public class AuditTrail {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Actor actor, String action, UUID organizationId, UUID ticketId, String detail) {
+        // Sealed into the hash chain right after the caller's transaction commits (ChainWriter, ChainSealer).
+        chain.append(prepare(actor, action, organizationId, ticketId, detail).entry);
+    }
+
+    /**
+     * A record taken down now, on the thread of the request it belongs to (its channel and address), to be written
+     * later with {@link #recordAll} in the transaction of the change, perhaps on another thread (ticket intake writes
+     * many tickets in one transaction: decision 0026).
+     */
+    public Pending prepare(Actor actor, String action, UUID organizationId, UUID ticketId, String detail) {
         HttpServletRequest request = currentRequest();
         Channel channel = Channel.declared().orElse(null);
         if (channel == null) {
             channel = request == null ? Channel.SYS : request.getRequestURI().startsWith("/api/") ? Channel.API : Channel.UI;
         }
-        // Sealed into the hash chain right after the caller's transaction commits (ChainWriter, ChainSealer).
-        chain.append(new ChainWriter.Entry(clock.instant(), actor == null ? null : actor.userId(),
+        return new Pending(new ChainWriter.Entry(clock.instant(), actor == null ? null : actor.userId(),
                 actor == null ? null : actor.email(), organizationId, ticketId, action, channel.name(),
                 request == null ? null : request.getRemoteAddr(), truncate(detail)));
+    }
+
+    /** An audit record taken down but not written yet. */
+    public static final class Pending {
+        private final ChainWriter.Entry entry;
+
+        private Pending(ChainWriter.Entry entry) {
+            this.entry = entry;
+        }
+    }
+
+    /** Writes prepared records in the caller's transaction, with one batched statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<Pending> records) {
+        if (!records.isEmpty()) chain.appendAll(records.stream().map(p -> p.entry).toList());
     }
 
     /**

@@ -35,14 +35,18 @@ public class Directory {
         this.store = store;
     }
 
-    @SuppressWarnings("unchecked")
     private <T> T remembered(Object key, Supplier<T> load) {
+        return remembered(key, REMEMBER_NANOS, load);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T remembered(Object key, long rememberNanos, Supplier<T> load) {
         long now = System.nanoTime();
         Remembered r = places.get(key);
         if (r != null && r.until() - now > 0) return (T) r.value();
         T value = load.get();
         if (places.size() > 10_000) places.clear();
-        places.put(key, new Remembered(value, now + REMEMBER_NANOS));
+        places.put(key, new Remembered(value, now + rememberNanos));
         return value;
     }
 
@@ -153,11 +157,23 @@ public class Directory {
      * Routing still checks skill, shift and capacity.
      */
     public List<RoutingCandidate> routingCandidates(UUID organizationId, int tier) {
-        List<PersonSummary> people = store.routingCandidates(organizationId, tier);
-        Map<UUID, RoutingProfile> profiles = store.routingProfiles(people.stream().map(PersonSummary::id).toList());
-        return people.stream()
-                .map(p -> new RoutingCandidate(p, profiles.getOrDefault(p.id(), RoutingProfile.none())))
-                .toList();
+        // Remembered briefly: intake routes every new ticket with them. A change here clears them at once (IdentityChanged);
+        // one made on another instance counts here within ROUTING_NANOS.
+        return remembered(new RoutingKey(organizationId, tier), ROUTING_NANOS, () -> {
+            List<PersonSummary> people = store.routingCandidates(organizationId, tier);
+            Map<UUID, RoutingProfile> profiles = store.routingProfiles(people.stream().map(PersonSummary::id).toList());
+            return people.stream()
+                    .map(p -> new RoutingCandidate(p, profiles.getOrDefault(p.id(), RoutingProfile.none())))
+                    .toList();
+        });
+    }
+
+    private static final long ROUTING_NANOS = Duration.ofSeconds(10).toNanos();
+
+    private record RoutingKey(UUID organizationId, int tier) {
+    }
+
+    private record InternalFirstKey(UUID organizationId) {
     }
 
     /**
@@ -170,7 +186,7 @@ public class Directory {
 
     /** The categories a co-managed organization routes to its own IT staff before the MSP tiers (empty: none). */
     public Set<String> internalFirstCategories(UUID organizationId) {
-        return store.internalFirstCategories(organizationId);
+        return remembered(new InternalFirstKey(organizationId), ROUTING_NANOS, () -> store.internalFirstCategories(organizationId));
     }
 
     /** The site a requester's tickets default to: their own site, else the first site of their organization. */

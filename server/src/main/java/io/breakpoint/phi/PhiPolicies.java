@@ -30,11 +30,30 @@ public class PhiPolicies {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Remembered for a few seconds: every new ticket asks. A change made here applies at once; one made on another
+     * instance within {@code REMEMBER_NANOS}.
+     */
     public PhiPolicy policyOf(UUID organizationId) {
+        long now = System.nanoTime();
+        Remembered r = remembered.get(organizationId);
+        if (r != null && r.until() - now > 0) return r.policy();
+        PhiPolicy p = read(organizationId);
+        if (remembered.size() > 10_000) remembered.clear();
+        remembered.put(organizationId, new Remembered(p, now + REMEMBER_NANOS));
+        return p;
+    }
+
+    private PhiPolicy read(UUID organizationId) {
         return jdbc.sql("select policy from phi_policies where organization_id = ?").param(organizationId)
                 .query(String.class).optional().map(PhiPolicy::valueOf).orElse(DEFAULT);
     }
+
+    private record Remembered(PhiPolicy policy, long until) {
+    }
+
+    private static final long REMEMBER_NANOS = java.time.Duration.ofSeconds(5).toNanos();
+    private final java.util.Map<UUID, Remembered> remembered = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The organization's admin, or the MSP admin for a client organization, sets the policy. Audited. */
     @PreAuthorize("hasAnyRole('ORG_ADMIN','MSP_ADMIN')")
@@ -44,7 +63,7 @@ public class PhiPolicies {
         boolean client = actor.is(Role.MSP_ADMIN) && actor.canSee(organizationId);
         if (!own && !client) throw new NotFoundException("Organization " + organizationId);
         if (policy == null) throw new InvalidRequestException("policy", "Choose warn, redact or block.");
-        PhiPolicy before = policyOf(organizationId);
+        PhiPolicy before = read(organizationId);
         int updated = jdbc.sql("update phi_policies set policy = ?, changed_at = ?, changed_by = ? where organization_id = ?")
                 .params(policy.name(), Timestamp.from(clock.instant()), actor.userId(), organizationId).update();
         if (updated == 0) {
@@ -52,5 +71,13 @@ public class PhiPolicies {
                     .params(organizationId, policy.name(), Timestamp.from(clock.instant()), actor.userId()).update();
         }
         audit.record(actor, "PHI_POLICY_CHANGED", organizationId, null, before + " -> " + policy);
+        // Forgotten after the commit: a rolled-back change must not be what the next ticket is screened with.
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        remembered.remove(organizationId);
+                    }
+                });
     }
 }

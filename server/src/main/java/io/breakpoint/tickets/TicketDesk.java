@@ -9,6 +9,7 @@ import io.breakpoint.phi.PhiKind;
 import io.breakpoint.phi.PhiScreening;
 import io.breakpoint.tickets.TicketEvents.*;
 import io.breakpoint.tickets.internal.Acknowledgement;
+import io.breakpoint.tickets.internal.GroupCommit;
 import io.breakpoint.tickets.internal.SubmissionLimit;
 import io.breakpoint.tickets.internal.Ticket;
 import io.breakpoint.tickets.internal.TicketStore;
@@ -17,7 +18,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import jakarta.annotation.PreDestroy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -47,11 +50,13 @@ public class TicketDesk {
     private final SubmissionLimit limit;
     private final Clock clock;
     private final PhiScreening phi;
+    private final List<IntakeRouting> routing; // none or one (the routing module's)
 
     TicketDesk(TicketStore store, Directory directory, AuditTrail audit, Triage triage, ServiceLevels serviceLevels,
                ApplicationEventPublisher events, TransactionTemplate tx, SubmissionLimit limit, Clock clock,
-               PhiScreening phi) {
+               PhiScreening phi, List<IntakeRouting> routing) {
         this.phi = phi;
+        this.routing = routing;
         this.store = store;
         this.directory = directory;
         this.audit = audit;
@@ -80,32 +85,115 @@ public class TicketDesk {
             if (earlier.isPresent()) return view(earlier.get(), actor, false);
         }
         limit.take(actor.userId()); // after the idempotency check: a repeated submission is no new ticket
+        SiteSummary site = siteFor(actor, request.siteId());
+        // The organization's PHI policy: warn (flag), redact, or block (422, nothing written).
+        PhiScreening.Screened screened = phi.screen(site.organizationId(), fields("subject", subject, "description", description));
+        String storedSubject = clip(screened.text("subject"), SUBJECT_MAX);
+        String storedDescription = clip(screened.text("description"), TEXT_MAX);
+        Instant now = clock.instant();
+        Ticket t = Ticket.open(UUID.randomUUID(), store.nextNumber(), site.organizationId(), site.id(),
+                actor.userId(), storedSubject, storedDescription, request.impact(), request.category(), key, now);
+        t.triage(triage.decide(new NewTicket(storedSubject, storedDescription, site.id(), request.category(), request.impact(), key)), now);
+        t.promise(serviceLevels.promise(t.organizationId(), t.siteId(), t.priority(), now), now);
+        Opening opening = new Opening(t, site, screened, now,
+                t.category() == Category.ACCOUNT_ACCESS ? directory.accountHelp(t.organizationId()).orElse(null) : null);
+        opening.audit.add(audit.prepare(actor, "TICKET_OPENED", t.organizationId(), t.id(), t.reference()));
+        if (!screened.redacted().isEmpty()) {
+            opening.audit.add(audit.prepare(actor, "PHI_REDACTED", t.organizationId(), t.id(), t.reference() + ": " + screened.redacted()));
+        }
         try {
-            return tx.execute(s -> {
-                SiteSummary site = siteFor(actor, request.siteId()); // in the transaction: its reads share one connection and commit
-                // The organization's PHI policy: warn (flag), redact, or block (422, nothing written).
-                PhiScreening.Screened screened = phi.screen(site.organizationId(), fields("subject", subject, "description", description));
-                String storedSubject = clip(screened.text("subject"), SUBJECT_MAX);
-                String storedDescription = clip(screened.text("description"), TEXT_MAX);
-                Instant now = clock.instant();
-                Ticket t = Ticket.open(UUID.randomUUID(), store.nextNumber(), site.organizationId(), site.id(),
-                        actor.userId(), storedSubject, storedDescription, request.impact(), request.category(), key, now);
-                t.triage(triage.decide(new NewTicket(storedSubject, storedDescription, site.id(), request.category(), request.impact(), key)), now);
-                t.promise(serviceLevels.promise(t.organizationId(), t.siteId(), t.priority(), now), now);
-                t.acknowledge(Acknowledgement.compose(t.reference(), t.category(), t.priority(), t.tier(), null,
-                        t.firstResponseDueAt(), now, site.timeZone(),
-                        t.category() == Category.ACCOUNT_ACCESS ? directory.accountHelp(t.organizationId()).orElse(null) : null), now);
-                store.insert(t);
-                audit.record(actor, "TICKET_OPENED", t.organizationId(), t.id(), t.reference());
-                screenedInto(t, actor, screened);
-                events.publishEvent(new TicketOpened(t.id(), t.number(), t.organizationId(), t.siteId(), t.requesterId(),
-                        t.tier(), t.category(), t.priority(), now));
-                return view(t, actor, false, site);
-            });
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                writeOpenings(List.of(opening)); // the caller's transaction (a slowness report adds to the ticket)
+            } else {
+                intake().write(opening);
+            }
         } catch (DuplicateKeyException raced) {
             // Two submissions with one key at once: the other one won; answer with its ticket.
-            return store.findByIdempotencyKey(actor.userId(), key).map(t -> view(t, actor, false))
+            return store.findByIdempotencyKey(actor.userId(), key).map(earlier -> view(earlier, actor, false))
                     .orElseThrow(() -> raced);
+        }
+        store.written(List.of(t));
+        return view(t, actor, false, site, screened.kinds());
+    }
+
+    /** A ticket on its way in: made on the request's thread, written with others by {@link #intake()}. */
+    private static final class Opening {
+        final Ticket ticket;
+        final SiteSummary site;
+        final PhiScreening.Screened screened;
+        final Instant at;
+        final String accountHelp;
+        final List<AuditTrail.Pending> audit = new ArrayList<>();
+        boolean routedAtIntake;
+        boolean decided; // routing and the acknowledgement happen once, even when a failed batch is written again
+
+        Opening(Ticket ticket, SiteSummary site, PhiScreening.Screened screened, Instant at, String accountHelp) {
+            this.ticket = ticket;
+            this.site = site;
+            this.screened = screened;
+            this.at = at;
+            this.accountHelp = accountHelp;
+        }
+    }
+
+    private volatile GroupCommit<Opening> intake;
+
+    private GroupCommit<Opening> intake() {
+        GroupCommit<Opening> g = intake;
+        if (g == null) {
+            synchronized (this) {
+                if (intake == null) intake = new GroupCommit<>("ticket-intake", INTAKE_BATCH, tx, this::writeOpenings);
+                g = intake;
+            }
+        }
+        return g;
+    }
+
+    private static final int INTAKE_BATCH = 128;
+
+    @PreDestroy
+    void stopIntake() {
+        if (intake != null) intake.stop();
+    }
+
+    /**
+     * Writes new tickets in the current transaction: routing decides who gets each (one look per queue for the whole
+     * batch), the acknowledgement names them, then one batched insert each for tickets, their history and their audit
+     * records; the events follow per ticket.
+     */
+    private void writeOpenings(List<Opening> batch) {
+        List<Opening> undecided = batch.stream().filter(o -> !o.decided).toList();
+        Map<UUID, IntakeRouting.Decision> decisions = routing.isEmpty() || undecided.isEmpty() ? Map.of()
+                : routing.get(0).decide(undecided.stream().map(o -> new IntakeRouting.Arrival(o.ticket.id(),
+                        o.ticket.organizationId(), o.ticket.tier(), o.ticket.category(), o.ticket.priority())).toList());
+        for (Opening o : undecided) {
+            Ticket t = o.ticket;
+            IntakeRouting.Decision d = decisions.get(t.id());
+            if (d != null && d.routed()) {
+                t.route(d.assigneeId(), d.reason(), o.at);
+                o.audit.add(audit.prepare(null, "TICKET_ROUTED", t.organizationId(), t.id(), t.reference() + ": " + d.reason()));
+            } else if (d != null) {
+                t.stayQueued(d.reason(), o.at);
+                o.audit.add(audit.prepare(null, "TICKET_QUEUED", t.organizationId(), t.id(), t.reference() + ": " + d.reason()));
+            }
+            o.routedAtIntake = d != null;
+            t.acknowledge(Acknowledgement.compose(t.reference(), t.category(), t.priority(), t.tier(),
+                    d != null && d.routed() ? d.assigneeFirstName() : null, t.firstResponseDueAt(), o.at, o.site.timeZone(),
+                    o.accountHelp), o.at);
+            o.decided = true;
+        }
+        store.insertAll(batch.stream().map(o -> o.ticket).toList());
+        List<AuditTrail.Pending> records = new ArrayList<>();
+        batch.forEach(o -> records.addAll(o.audit));
+        audit.recordAll(records);
+        for (Opening o : batch) {
+            Ticket t = o.ticket;
+            if (o.screened.containsPhi()) phi.flag(t.id(), t.organizationId(), o.screened.kinds());
+            events.publishEvent(new TicketOpened(t.id(), t.number(), t.organizationId(), t.siteId(), t.requesterId(),
+                    t.tier(), t.category(), t.priority(), o.at, o.routedAtIntake));
+            if (t.assigneeId() != null) {
+                events.publishEvent(new TicketAssigned(t.id(), t.organizationId(), t.assigneeId(), t.tier(), o.at));
+            }
         }
     }
 
@@ -344,6 +432,11 @@ public class TicketDesk {
     }
 
     private TicketView view(Ticket t, Actor actor, boolean withEntries, SiteSummary site) {
+        return view(t, actor, withEntries, site, null);
+    }
+
+    /** {@code phiKinds} when known already (a ticket just opened), else read. */
+    private TicketView view(Ticket t, Actor actor, boolean withEntries, SiteSummary site, Set<PhiKind> phiKinds) {
         List<EntryView> entries = List.of();
         Set<UUID> ids = new HashSet<>(Arrays.asList(t.requesterId(), t.assigneeId()));
         if (withEntries) {
@@ -357,7 +450,7 @@ public class TicketDesk {
                 actor.role().tier(), actor.organizationId(), null, true));
         entries = entries.stream().map(e -> e.named(name(people, e.actorId()), name(people, e.assigneeId()))).toList();
         TicketView v = toView(t, directory.organizationName(t.organizationId()), site == null ? null : site.name(), people, entries,
-                phi.flags(List.of(t.id())).getOrDefault(t.id(), Set.of()));
+                phiKinds != null ? phiKinds : phi.flags(List.of(t.id())).getOrDefault(t.id(), Set.of()));
         if (!withEntries || !t.status().isOpen()) return v;
         ServiceLevels.TierTarget tierTarget = serviceLevels.tierTarget(t.id(), t.organizationId(), t.priority());
         return tierTarget == null ? v : withTierTarget(v, tierTarget);

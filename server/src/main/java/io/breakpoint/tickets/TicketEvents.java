@@ -8,8 +8,9 @@ public final class TicketEvents {
     private TicketEvents() {
     }
 
+    /** {@code routedAtIntake}: routing already decided at intake (assigned, or a note why it waits in the queue). */
     public record TicketOpened(UUID ticketId, long number, UUID organizationId, UUID siteId, UUID requesterId,
-                               int tier, Category category, Priority priority, Instant at) {
+                               int tier, Category category, Priority priority, Instant at, boolean routedAtIntake) {
     }
 
     public record TicketAssigned(UUID ticketId, UUID organizationId, UUID assigneeId, int tier, Instant at) {

@@ -1,5 +1,8 @@
 package io.breakpoint.audit.internal;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -9,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,25 +30,44 @@ public class ChainWriter {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final ChainSealer sealer;
 
-    ChainWriter(JdbcClient jdbc, ChainSealer sealer) {
+    ChainWriter(JdbcClient jdbc, JdbcTemplate template, ChainSealer sealer) {
         this.jdbc = jdbc;
+        this.template = template;
         this.sealer = sealer;
     }
 
     /** Writes in the caller's transaction: the record commits or rolls back with the change it describes. */
     public void append(Entry e) {
-        jdbc.sql("""
-                        insert into audit_events (at, actor_id, actor_email, organization_id, ticket_id, action, channel, remote_address, detail)
-                        values (?,?,?,?,?,?,?,?,?)""")
-                // Microseconds, as both databases keep them: the sealer hashes what it reads back.
-                .params(OffsetDateTime.ofInstant(e.at().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC), e.actorId(),
-                        e.actorEmail(), e.organizationId(), e.ticketId(), e.action(), e.channel(), e.remoteAddress(), e.detail())
-                .update();
+        jdbc.sql(INSERT).params(values(e)).update();
+        nudgeAfterCommit();
+    }
+
+    private static final String INSERT = """
+            insert into audit_events (at, actor_id, actor_email, organization_id, ticket_id, action, channel, remote_address, detail)
+            values (?,?,?,?,?,?,?,?,?)""";
+
+    private void nudgeAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive() && !nudgeRegistered()) {
             TransactionSynchronizationManager.registerSynchronization(new NudgeAfterCommit());
         }
+    }
+
+    /** Writes several records in the caller's transaction with one batched statement. */
+    public void appendAll(List<Entry> entries) {
+        template.batchUpdate(INSERT, entries, entries.size(), (ps, e) -> {
+            Object[] values = values(e);
+            for (int i = 0; i < values.length; i++) StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+        });
+        nudgeAfterCommit();
+    }
+
+    private static Object[] values(Entry e) {
+        // Microseconds, as both databases keep them: the sealer hashes what it reads back.
+        return new Object[]{OffsetDateTime.ofInstant(e.at().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC), e.actorId(),
+                e.actorEmail(), e.organizationId(), e.ticketId(), e.action(), e.channel(), e.remoteAddress(), e.detail()};
     }
 
     private boolean nudgeRegistered() {

@@ -11,12 +11,15 @@ import io.breakpoint.tickets.TicketStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.annotation.Qualifier;
+import java.util.ArrayList;
+import java.util.concurrent.Executor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.*;
@@ -37,10 +40,13 @@ public class Detection {
     private final IncidentTickets tickets;
     private final IncidentLinking linking;
     private final Directory directory;
+    private final Executor executor;
     private final TransactionTemplate tx;
 
     Detection(BurstRules.Settings settings, IncidentStore store, IncidentTickets tickets, IncidentLinking linking,
-              Directory directory, PlatformTransactionManager transactions) {
+              Directory directory, PlatformTransactionManager transactions,
+              @Qualifier("applicationTaskExecutor") Executor executor) {
+        this.executor = executor;
         this.settings = settings;
         this.store = store;
         this.tickets = tickets;
@@ -51,31 +57,81 @@ public class Detection {
     }
 
     /*
-     * After commit on the async executor, but not through the event publication registry: every ticket would pay a
-     * registry row written and completed on the intake path (bench/RESULTS.md), and a lost decision costs little,
-     * because detection counts from the tickets themselves: the next ticket of the burst finds the whole window.
+     * Not a @TransactionalEventListener: Spring Modulith keeps a publication row (written, then completed) for every
+     * such listener and event, which cost intake more than the detection itself. The watched tickets of a transaction
+     * (intake writes many at once) are instead handed to the executor in one task after the commit. A decision lost
+     * in a crash costs little: detection counts from the tickets themselves, so the next ticket of the burst finds
+     * the whole window.
      */
-    @Async
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(TicketOpened event) {
         if (!settings.watches(event.category())) return;
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            executor.execute(() -> detect(List.of(event)));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<TicketOpened> opened = (List<TicketOpened>) TransactionSynchronizationManager.getResource(OPENED);
+        if (opened == null) {
+            List<TicketOpened> list = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(OPENED, list);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    List<TicketOpened> batch = List.copyOf(list);
+                    executor.execute(() -> detect(batch));
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(OPENED);
+                }
+            });
+            opened = list;
+        }
+        opened.add(event);
+    }
+
+    /** The key of the watched tickets a transaction opened. */
+    private final Object OPENED = new Object();
+
+    private void detect(List<TicketOpened> batch) {
         Channel.runAs(Channel.SYS, () -> {
-            for (int attempt = 1; attempt <= 2; attempt++) {
+            if (batch.size() > 1) {
                 try {
-                    // The event says all detection needs of the new ticket: no read of it (the first attempt only).
-                    Member arrived = new Member(event.ticketId(), "BP-" + event.number(), null, event.organizationId(),
-                            event.siteId(), event.requesterId(), event.category(), event.tier(), event.priority(),
-                            TicketStatus.TRIAGED, null, event.at());
-                    boolean first = attempt == 1;
-                    tx.executeWithoutResult(s -> {
-                        if (first) consider(arrived); else consider(event.ticketId());
-                    });
+                    tx.executeWithoutResult(s -> batch.forEach(e -> consider(arrived(e)))); // one transaction for the group
                     return;
-                } catch (DataIntegrityViolationException | ConflictException raced) {
-                    log.info("Ticket {} raced another incident decision (attempt {}): {}", event.ticketId(), attempt, raced.getMessage());
+                } catch (RuntimeException raced) {
+                    log.debug("Incident detection of {} tickets at once failed; one by one: {}", batch.size(), raced.toString());
                 }
             }
+            batch.forEach(this::detect);
         });
+    }
+
+    /** The event says all detection needs of the new ticket: no read of it. */
+    private static Member arrived(TicketOpened event) {
+        return new Member(event.ticketId(), "BP-" + event.number(), null, event.organizationId(),
+                event.siteId(), event.requesterId(), event.category(), event.tier(), event.priority(),
+                TicketStatus.TRIAGED, null, event.at());
+    }
+
+    private void detect(TicketOpened event) {
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                Member arrived = arrived(event); // the first attempt only: a retry reads the ticket as it is now
+                boolean first = attempt == 1;
+                tx.executeWithoutResult(s -> {
+                    if (first) consider(arrived); else consider(event.ticketId());
+                });
+                return;
+            } catch (DataIntegrityViolationException | ConflictException raced) {
+                log.info("Ticket {} raced another incident decision (attempt {}): {}", event.ticketId(), attempt, raced.getMessage());
+            } catch (RuntimeException e) {
+                log.warn("Incident detection failed for ticket {}: {}", event.ticketId(), e.toString());
+                return;
+            }
+        }
     }
 
     /** Links the ticket to an open incident or opens one when it completes a burst; in the caller's transaction. */

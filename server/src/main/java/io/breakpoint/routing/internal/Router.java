@@ -5,7 +5,6 @@ import io.breakpoint.common.ConflictException;
 import io.breakpoint.identity.Directory;
 import io.breakpoint.identity.RoutingCandidate;
 import io.breakpoint.tickets.TicketEvents.TicketEscalated;
-import io.breakpoint.tickets.TicketEvents.TicketOpened;
 import io.breakpoint.tickets.TicketEvents.TicketReopened;
 import io.breakpoint.tickets.TicketEvents.TicketResolved;
 import io.breakpoint.tickets.TicketRouting;
@@ -24,7 +23,8 @@ import java.time.Clock;
 import java.util.*;
 
 /**
- * Routes tickets as they arrive in a tier queue (opened, escalated or de-escalated, reopened without an assignee),
+ * Routes tickets as they arrive in a tier queue (escalated or de-escalated, reopened without an assignee; new tickets
+ * are routed by intake itself, {@link IntakeRouter}),
  * and gives queued tickets out when someone frees up: when a ticket is resolved, and in a sweep every minute (for
  * shifts that start, capacities raised, and reassignments by hand). Runs after the ticket's own transaction commits
  * (docs/decisions/0008-routing.md). Each assignment is the ticket's versioned update, so two instances racing for
@@ -51,11 +51,6 @@ class Router {
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.enabled = enabled;
-    }
-
-    @ApplicationModuleListener
-    void on(TicketOpened event) {
-        routeArrival(event.ticketId());
     }
 
     @ApplicationModuleListener

@@ -6,14 +6,20 @@ import io.breakpoint.tickets.TicketEvents.TicketOpened;
 import io.breakpoint.tickets.TicketEvents.TriageCorrected;
 import io.breakpoint.tickets.TicketPromises;
 import io.breakpoint.tickets.TicketPromises.OpenPromise;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,19 +36,63 @@ class TierClocks {
     private final ClinicServiceLevels levels;
     private final TicketPromises promises;
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    TierClocks(ClinicServiceLevels levels, TicketPromises promises, JdbcClient jdbc) {
+    TierClocks(ClinicServiceLevels levels, TicketPromises promises, JdbcClient jdbc, JdbcTemplate template) {
         this.levels = levels;
         this.promises = promises;
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     record TierClock(UUID ticketId, int tier, Instant receivedAt, Instant dueAt) {
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    /*
+     * A new ticket has no clock yet: nothing to delete, and the clocks of all tickets intake writes in one transaction
+     * go in with one batched insert just before it commits (decision 0026).
+     */
+    @EventListener
     void on(TicketOpened e) {
-        start(e.ticketId(), e.organizationId(), e.siteId(), e.priority(), e.tier(), e.at());
+        TierClock c = new TierClock(e.ticketId(), e.tier(), e.at(), levels.tierDue(e.organizationId(), e.siteId(), e.priority(), e.at()));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            insert(List.of(c));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<TierClock> pending = (List<TierClock>) TransactionSynchronizationManager.getResource(PENDING);
+        if (pending == null) {
+            List<TierClock> list = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(PENDING, list);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    insert(list);
+                    list.clear();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                }
+            });
+            pending = list;
+        }
+        pending.add(c);
+    }
+
+    /** The key of the clocks a transaction has yet to insert. */
+    private final Object PENDING = new Object();
+
+    private void insert(List<TierClock> clocks) {
+        if (clocks.isEmpty()) return;
+        template.batchUpdate("insert into sla_tier_clocks (ticket_id, tier, received_at, due_at) values (?,?,?,?)", clocks,
+                clocks.size(), (ps, c) -> {
+                    ps.setObject(1, c.ticketId());
+                    ps.setInt(2, c.tier());
+                    ps.setTimestamp(3, Timestamp.from(c.receivedAt()));
+                    ps.setTimestamp(4, Timestamp.from(c.dueAt()));
+                });
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

@@ -4,6 +4,8 @@ import io.breakpoint.common.ConflictException;
 import io.breakpoint.tickets.*;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,19 +33,53 @@ public class TicketStore {
         this.template = template;
     }
 
+    /**
+     * The next ticket number. Numbers are taken from the sequence a block at a time (one statement per
+     * {@value #NUMBER_BLOCK} tickets instead of one each): unique across instances, but the numbers of a block an
+     * instance did not use before it stopped are skipped, and two instances' tickets interleave (decision 0026).
+     */
     public long nextNumber() {
-        return jdbc.sql("select nextval('ticket_number_seq')").query(Long.class).single();
+        synchronized (numbers) {
+            if (numbers.isEmpty()) {
+                numbers.addAll(jdbc.sql("select nextval('ticket_number_seq') from generate_series(1, " + NUMBER_BLOCK + ")")
+                        .query(Long.class).list().stream().sorted().toList());
+            }
+            return numbers.removeFirst();
+        }
     }
 
+    private static final int NUMBER_BLOCK = 32;
+    private final Deque<Long> numbers = new ArrayDeque<>();
+
     public void insert(Ticket t) {
-        jdbc.sql("insert into tickets (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                .params(t.id, t.number, t.organizationId, t.siteId, t.requesterId, t.subject, t.description,
-                        name(t.impact), t.status.name(), t.tier, name(t.category), t.priority.name(), t.assigneeId,
-                        t.everAssigned, t.reassignments, ts(t.createdAt), ts(t.updatedAt), ts(t.firstResponseAt),
-                        ts(t.resolvedAt), ts(t.closedAt), t.idempotencyKey, t.version, ts(t.firstResponseDueAt),
-                        ts(t.resolutionDueAt))
-                .update();
-        appendEntries(t);
+        insertAll(List.of(t));
+        t.entriesWritten();
+    }
+
+    /**
+     * Writes new tickets and their first entries with one batched statement each. The entries stay pending in the
+     * tickets until {@link #written} (after the commit), so a batch that rolls back can be written again.
+     */
+    public void insertAll(List<Ticket> tickets) {
+        template.batchUpdate("insert into tickets (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                tickets, tickets.size(), (ps, t) -> {
+                    Object[] values = {t.id, t.number, t.organizationId, t.siteId, t.requesterId, t.subject, t.description,
+                            name(t.impact), t.status.name(), t.tier, name(t.category), t.priority.name(), t.assigneeId,
+                            t.everAssigned, t.reassignments, ts(t.createdAt), ts(t.updatedAt), ts(t.firstResponseAt),
+                            ts(t.resolvedAt), ts(t.closedAt), t.idempotencyKey, t.version, ts(t.firstResponseDueAt),
+                            ts(t.resolutionDueAt)};
+                    for (int i = 0; i < values.length; i++) {
+                        StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+                    }
+                });
+        List<Map.Entry<Ticket, Ticket.Entry>> entries = new ArrayList<>();
+        tickets.forEach(t -> t.newEntries().forEach(e -> entries.add(Map.entry(t, e))));
+        writeEntries(entries);
+    }
+
+    /** The tickets' pending entries are in the database (their transaction committed). */
+    public void written(List<Ticket> tickets) {
+        tickets.forEach(Ticket::entriesWritten);
     }
 
     /** Writes the changed ticket if nobody else changed it since it was read; then its new entries. */
@@ -73,13 +109,20 @@ public class TicketStore {
     }
 
     private void appendEntries(Ticket t) {
-        List<Ticket.Entry> entries = t.newEntries();
+        List<Map.Entry<Ticket, Ticket.Entry>> entries = new ArrayList<>();
+        t.newEntries().forEach(e -> entries.add(Map.entry(t, e)));
+        writeEntries(entries);
+        t.entriesWritten();
+    }
+
+    private void writeEntries(List<Map.Entry<Ticket, Ticket.Entry>> entries) {
         if (entries.isEmpty()) return;
         template.batchUpdate("""
                         insert into ticket_entries (ticket_id, at, actor_id, kind, visibility, body, from_status, to_status,
                           from_tier, to_tier, assignee_id) values (?,?,?,?,?,?,?,?,?,?,?)""",
-                entries, entries.size(), (ps, e) -> {
-                    ps.setObject(1, t.id);
+                entries, entries.size(), (ps, te) -> {
+                    Ticket.Entry e = te.getValue();
+                    ps.setObject(1, te.getKey().id);
                     ps.setTimestamp(2, ts(e.at()));
                     ps.setObject(3, e.actorId());
                     ps.setString(4, e.kind().name());
@@ -91,7 +134,6 @@ public class TicketStore {
                     if (e.toTier() == null) ps.setNull(10, Types.SMALLINT); else ps.setInt(10, e.toTier());
                     ps.setObject(11, e.assigneeId());
                 });
-        t.entriesWritten();
     }
 
     /** Open tickets assigned to each of these people (0 for those with none). */
