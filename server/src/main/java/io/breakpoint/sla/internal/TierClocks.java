@@ -54,7 +54,7 @@ class TierClocks {
      */
     @EventListener
     void on(TicketOpened e) {
-        TierClock c = new TierClock(e.ticketId(), e.tier(), e.at(), levels.tierDue(e.organizationId(), e.siteId(), e.priority(), e.at()));
+        TierClock c = new TierClock(e.ticketId(), e.tier(), e.at(), levels.tierDue(e.organizationId(), e.siteId(), e.priority(), e.tier(), e.at()));
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             insert(List.of(c));
             return;
