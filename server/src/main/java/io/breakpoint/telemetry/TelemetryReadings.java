@@ -77,6 +77,52 @@ public class TelemetryReadings {
                 .query(TelemetryReadings::rollup).list();
     }
 
+    /**
+     * One hop's time at one moment, reduced to what a latency series needs: a raw measurement or an hourly rollup.
+     * {@code latencyMs}: the raw probe's {@link ProbeReading#latencyMs()}, or the rollup's median (its mean where
+     * it has no median and not every try failed); null when the probe failed. {@code firstByteMs} and
+     * {@code jitterMs}: the raw value, or the hour's mean.
+     */
+    public record HopPoint(UUID deviceId, UUID siteId, String hop, String target, Instant at, Double latencyMs,
+                           Double firstByteMs, int attempts, int failures, Double jitterMs) {
+    }
+
+    /** {@link #rawForSite} with only the columns of a {@link HopPoint}: no join with the samples. */
+    public List<HopPoint> rawPointsForSite(UUID siteId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        select device_id, site_id, hop, target, taken_at, coalesce(total_ms, connect_ms) latency, first_byte_ms,
+                          attempts, failures, jitter_ms
+                        from probe_measurements where site_id = ? and taken_at >= ? and taken_at < ? order by taken_at, device_id, seq""")
+                .params(siteId, Timestamp.from(from), Timestamp.from(to)).query(TelemetryReadings::point).list();
+    }
+
+    /**
+     * {@link #hourlyForSites} with only the columns of a {@link HopPoint}, of the given hops (all when empty): a
+     * site's weeks of rollups are read for every diagnosis of a new hour, and 21 columns of them cost seconds.
+     */
+    public List<HopPoint> hourlyPointsForSites(Collection<UUID> siteIds, Collection<String> hops, Instant from, Instant to) {
+        if (siteIds.isEmpty()) return List.of();
+        return jdbc.sql("""
+                        select device_id, site_id, hop, target, hour_start,
+                          coalesce(latency_p50_ms, case when attempts > 0 and failures = attempts then null else latency_mean_ms end) latency,
+                          first_byte_mean_ms, attempts, failures, jitter_mean_ms
+                        from probe_rollups_hourly where site_id in (:sites) and hour_start >= :from and hour_start < :to"""
+                        + (hops.isEmpty() ? "" : " and hop in (:hops)") + " order by hour_start, site_id, device_id, hop, target")
+                .param("sites", siteIds).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("hops", hops.isEmpty() ? List.of("") : hops)
+                .query(TelemetryReadings::point).list();
+    }
+
+    private static HopPoint point(ResultSet rs, int n) throws SQLException {
+        return new HopPoint(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant(), d(rs, 6), d(rs, 7), rs.getInt(8), rs.getInt(9), d(rs, 10));
+    }
+
+    private static Double d(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
     private static Double d(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
