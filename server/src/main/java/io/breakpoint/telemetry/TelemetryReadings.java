@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.time.Instant;
 
@@ -87,13 +88,43 @@ public class TelemetryReadings {
                            Double firstByteMs, int attempts, int failures, Double jitterMs) {
     }
 
+    /** A raw hop row as a {@link HopPoint}, with its sample: a resent or re-read sample is the same sample. */
+    public record RawHopPoint(UUID sampleId, HopPoint point) {
+    }
+
     /** {@link #rawForSite} with only the columns of a {@link HopPoint}: no join with the samples. */
-    public List<HopPoint> rawPointsForSite(UUID siteId, Instant from, Instant to) {
+    public List<RawHopPoint> rawPointsForSite(UUID siteId, Instant from, Instant to) {
         return jdbc.sql("""
                         select device_id, site_id, hop, target, taken_at, coalesce(total_ms, connect_ms) latency, first_byte_ms,
-                          attempts, failures, jitter_ms
+                          attempts, failures, jitter_ms, sample_id
                         from probe_measurements where site_id = ? and taken_at >= ? and taken_at < ? order by taken_at, device_id, seq""")
-                .params(siteId, Timestamp.from(from), Timestamp.from(to)).query(TelemetryReadings::point).list();
+                .params(siteId, Timestamp.from(from), Timestamp.from(to)).query(TelemetryReadings::rawPoint).list();
+    }
+
+    /**
+     * The site's raw hop rows whose samples the server received at or after {@code receivedFrom}, taken at or after
+     * {@code takenFrom}, in the order of {@link #rawPointsForSite}: what arrived since a reader last looked,
+     * late samples of the agent's offline queue included (an old taken time, a new received time). Rows committed
+     * late by a slow intake can carry a received time a little before the newest one: readers look back a margin
+     * and tell rows apart by their sample.
+     */
+    public List<RawHopPoint> rawPointsReceivedForSite(UUID siteId, Instant receivedFrom, Instant takenFrom) {
+        return jdbc.sql("""
+                        select m.device_id, m.site_id, m.hop, m.target, m.taken_at, coalesce(m.total_ms, m.connect_ms) latency, m.first_byte_ms,
+                          m.attempts, m.failures, m.jitter_ms, m.sample_id
+                        from telemetry_samples s join probe_measurements m on m.sample_id = s.id
+                        where s.received_at >= ? and s.site_id = ? and m.taken_at >= ? order by m.taken_at, m.device_id, m.seq""")
+                .params(Timestamp.from(receivedFrom), siteId, Timestamp.from(takenFrom)).query(TelemetryReadings::rawPoint).list();
+    }
+
+    /** When the server last received a sample (any site); null before the first. */
+    public Instant lastReceivedAt() {
+        Timestamp last = jdbc.sql("select max(received_at) from telemetry_samples").query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1))).single().orElse(null);
+        return last == null ? null : last.toInstant();
+    }
+
+    private static RawHopPoint rawPoint(ResultSet rs, int n) throws SQLException {
+        return new RawHopPoint(rs.getObject(11, UUID.class), point(rs, n));
     }
 
     /**

@@ -116,7 +116,7 @@ abstract class TelemetryStorageTest extends ApiTest {
             assertThat(p.failures()).isEqualTo(3);
         });
         List<TelemetryReadings.HopPoint> raw = readings.rawPointsForSite(clinics.mainCampus(), hour, to).stream()
-                .filter(p -> p.deviceId().equals(device.id())).toList();
+                .map(TelemetryReadings.RawHopPoint::point).filter(p -> p.deviceId().equals(device.id())).toList();
         List<ProbeReading> full = readings.rawForDevice(device.id(), hour, to);
         assertThat(raw).extracting(TelemetryReadings.HopPoint::latencyMs).containsExactlyElementsOf(full.stream().map(ProbeReading::latencyMs).toList());
         assertThat(raw).extracting(TelemetryReadings.HopPoint::hop).containsExactlyElementsOf(full.stream().map(ProbeReading::hop).toList());

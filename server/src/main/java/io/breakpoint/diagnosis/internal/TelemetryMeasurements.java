@@ -11,6 +11,7 @@ import io.breakpoint.identity.Role;
 import io.breakpoint.identity.SiteSummary;
 import io.breakpoint.telemetry.*;
 import io.breakpoint.telemetry.TelemetryReadings.HopPoint;
+import io.breakpoint.telemetry.TelemetryReadings.RawHopPoint;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -94,15 +95,12 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
             }
         }
         Instant rawStart = from.isAfter(rawFrom) ? from : rawFrom;
-        for (HopPoint p : readings.rawPointsForSite(siteId, rawStart, to.plusSeconds(1))) {
-            Hop hop = hop(p.hop());
-            if (hop == null) continue;
-            if (hop == Hop.EMR) emrHosts.add(host(p.target()));
-            Double ms = hop == Hop.EMR && p.firstByteMs() != null ? p.firstByteMs() : p.latencyMs();
-            if (ms == null) continue; // failed outright: counted as loss through the attempts of the others
-            double loss = p.attempts() == 0 ? 0 : (double) p.failures() / p.attempts();
-            series.computeIfAbsent(p.deviceId(), k -> new EnumMap<>(Hop.class)).computeIfAbsent(hop, k -> new ArrayList<>())
-                    .add(new Point(p.at(), ms, p.jitterMs() == null ? 0 : p.jitterMs(), loss, Math.max(1, p.attempts())));
+        Instant rawEnd = to.plusSeconds(1);
+        // kept from the hour on: a shorter window now does not drop what the next full-length one needs
+        RecentRaw raw = recent(siteId, rawStart.truncatedTo(ChronoUnit.HOURS));
+        synchronized (raw) {
+            raw.copy(rawStart, rawEnd, series);
+            emrHosts.addAll(raw.emrHosts(rawStart, rawEnd));
         }
         Map<UUID, List<Load>> loads = new HashMap<>();
         Set<UUID> guestReaching = new HashSet<>();
@@ -195,7 +193,7 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
             return hosts;
         }
 
-        private static int firstAtOrAfter(List<Point> points, long ms) {
+        static int firstAtOrAfter(List<Point> points, long ms) {
             int lo = 0, hi = points.size();
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
@@ -204,6 +202,132 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
             }
             return lo;
         }
+    }
+
+    /**
+     * A site's raw hop rows taken from {@code floor} on, as the engine's points per device and hop in time order,
+     * kept between diagnoses: a diagnosis reads only the samples received since the last one (looking back
+     * {@link #SETTLE}; rows told apart by their sample), late samples of an agent's offline queue included, and
+     * drops the points older than its window. Guarded by its own lock.
+     */
+    static final class RecentRaw {
+        Instant floor;
+        final Instant readAt;
+        /** The next read takes the samples received from here on. */
+        Instant receivedFrom;
+        final Map<UUID, Map<Hop, List<Point>>> series = new HashMap<>();
+        /** EMR host -> the times it was probed (failed probes too), so that a window names only its hosts. */
+        final Map<String, TreeSet<Instant>> emrTimes = new HashMap<>();
+        /** The samples whose rows are held, with their taken time: a row of one of them read again is not added twice. */
+        final Map<UUID, Instant> samples = new HashMap<>();
+
+        RecentRaw(Instant floor, Instant readAt, Instant receivedFrom) {
+            this.floor = floor;
+            this.readAt = readAt;
+            this.receivedFrom = receivedFrom;
+        }
+
+        /** Adds the rows of samples not held yet (rows taken before the floor are not asked for). */
+        void add(List<RawHopPoint> rows) {
+            Set<UUID> added = new HashSet<>();
+            for (RawHopPoint row : rows) {
+                HopPoint p = row.point();
+                if (p.at().isBefore(floor)) continue;
+                UUID sample = row.sampleId();
+                if (samples.containsKey(sample)) {
+                    if (!added.contains(sample)) continue;
+                } else {
+                    samples.put(sample, p.at());
+                    added.add(sample);
+                }
+                Hop hop = hop(p.hop());
+                if (hop == null) continue;
+                if (hop == Hop.EMR) emrTimes.computeIfAbsent(host(p.target()), k -> new TreeSet<>()).add(p.at());
+                Double ms = hop == Hop.EMR && p.firstByteMs() != null ? p.firstByteMs() : p.latencyMs();
+                if (ms == null) continue; // failed outright: counted as loss through the attempts of the others
+                double loss = p.attempts() == 0 ? 0 : (double) p.failures() / p.attempts();
+                List<Point> points = series.computeIfAbsent(p.deviceId(), k -> new EnumMap<>(Hop.class))
+                        .computeIfAbsent(hop, k -> new ArrayList<>());
+                // after the points taken at the same time: a sample's rows keep their order; mostly an append
+                points.add(SiteHistory.firstAtOrAfter(points, p.at().toEpochMilli() + 1),
+                        new Point(p.at(), ms, p.jitterMs() == null ? 0 : p.jitterMs(), loss, Math.max(1, p.attempts())));
+            }
+        }
+
+        /** Forgets the points taken before {@code newFloor}. */
+        void dropBefore(Instant newFloor) {
+            if (!newFloor.isAfter(floor)) return;
+            long cut = newFloor.toEpochMilli();
+            for (Map<Hop, List<Point>> hops : series.values()) {
+                for (List<Point> points : hops.values()) points.subList(0, SiteHistory.firstAtOrAfter(points, cut)).clear();
+            }
+            for (TreeSet<Instant> times : emrTimes.values()) times.headSet(newFloor).clear();
+            emrTimes.values().removeIf(TreeSet::isEmpty);
+            samples.values().removeIf(t -> t.isBefore(newFloor));
+            floor = newFloor;
+        }
+
+        /** Appends the points of [from, to) to {@code into}, after what it holds (the hours before). */
+        void copy(Instant from, Instant to, Map<UUID, Map<Hop, List<Point>>> into) {
+            long a = from.toEpochMilli(), b = to.toEpochMilli();
+            series.forEach((device, hops) -> hops.forEach((hop, points) -> {
+                int i = SiteHistory.firstAtOrAfter(points, a), j = SiteHistory.firstAtOrAfter(points, b);
+                if (i < j) {
+                    into.computeIfAbsent(device, k -> new EnumMap<>(Hop.class)).computeIfAbsent(hop, k -> new ArrayList<>())
+                            .addAll(points.subList(i, j));
+                }
+            }));
+        }
+
+        Set<String> emrHosts(Instant from, Instant to) {
+            Set<String> hosts = new HashSet<>();
+            emrTimes.forEach((host, times) -> {
+                Instant first = times.ceiling(from);
+                if (first != null && first.isBefore(to)) hosts.add(host);
+            });
+            return hosts;
+        }
+    }
+
+    /**
+     * How far back each read of new samples looks from the newest one received before it: an intake still
+     * committing has received its samples at most this long before (the rollup job waits as long).
+     */
+    static final Duration SETTLE = Duration.ofMinutes(1);
+    /** A site's raw rows are read whole again this often: a sample committed later than {@link #SETTLE} is seen then. */
+    static final Duration RAW_FULL = Duration.ofHours(1);
+    /** Each site kept holds one to two hours of raw rows (a 200-device site: about 120,000 points, ≈ 10 MB). */
+    private static final int RAW_SITES = 8;
+    private final Map<UUID, RecentRaw> recents = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, RecentRaw> eldest) {
+            return size() > RAW_SITES;
+        }
+    });
+
+    /**
+     * The site's raw rows from {@code from} on, brought up to date; the caller copies out of it under its lock. A
+     * window that starts before what is kept (a ticket's, in the past) is read whole and not kept.
+     */
+    private RecentRaw recent(UUID siteId, Instant from) {
+        Instant now = Instant.now();
+        RecentRaw r = recents.get(siteId);
+        boolean expired = r == null || r.readAt.plus(RAW_FULL).isBefore(now);
+        if (expired || from.isBefore(r.floor)) {
+            Instant last = readings.lastReceivedAt();
+            RecentRaw whole = new RecentRaw(from, now, last == null ? Instant.EPOCH : last.minus(SETTLE));
+            // no upper bound in effect: samples dated ahead (within the intake's allowed skew) are kept for later windows
+            whole.add(readings.rawPointsForSite(siteId, from, now.plus(1, ChronoUnit.DAYS)));
+            if (expired) recents.put(siteId, whole);
+            return whole;
+        }
+        synchronized (r) {
+            r.dropBefore(from);
+            Instant last = readings.lastReceivedAt(); // before the read: whatever arrives during it is read next time
+            r.add(readings.rawPointsReceivedForSite(siteId, r.receivedFrom, r.floor));
+            if (last != null && last.minus(SETTLE).isAfter(r.receivedFrom)) r.receivedFrom = last.minus(SETTLE);
+        }
+        return r;
     }
 
     /**
