@@ -101,20 +101,30 @@ public class TelemetryReadings {
                 .params(siteId, Timestamp.from(from), Timestamp.from(to)).query(TelemetryReadings::rawPoint).list();
     }
 
+    /** A sample by its id and the time it was taken. */
+    public record SampleTaken(UUID sampleId, Instant takenAt) {
+    }
+
     /**
-     * The site's raw hop rows whose samples the server received at or after {@code receivedFrom}, taken at or after
-     * {@code takenFrom}, in the order of {@link #rawPointsForSite}: what arrived since a reader last looked,
-     * late samples of the agent's offline queue included (an old taken time, a new received time). Rows committed
-     * late by a slow intake can carry a received time a little before the newest one: readers look back a margin
-     * and tell rows apart by their sample.
+     * The site's samples the server received at or after {@code receivedFrom}, taken at or after {@code takenFrom}:
+     * what arrived since a reader last looked, late samples of the agent's offline queue included (an old taken
+     * time, a new received time). A slow intake can commit samples received a little before the newest one: readers
+     * look back a margin and tell samples apart by id (then read the rows of the new ones, {@link #rawPointsOfSamples}).
      */
-    public List<RawHopPoint> rawPointsReceivedForSite(UUID siteId, Instant receivedFrom, Instant takenFrom) {
+    public List<SampleTaken> samplesReceivedForSite(UUID siteId, Instant receivedFrom, Instant takenFrom) {
+        return jdbc.sql("select id, taken_at from telemetry_samples where received_at >= ? and site_id = ? and taken_at >= ?")
+                .params(Timestamp.from(receivedFrom), siteId, Timestamp.from(takenFrom))
+                .query((rs, n) -> new SampleTaken(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant())).list();
+    }
+
+    /** The raw hop rows of these samples, in the order of {@link #rawPointsForSite}. */
+    public List<RawHopPoint> rawPointsOfSamples(Collection<UUID> sampleIds) {
+        if (sampleIds.isEmpty()) return List.of();
         return jdbc.sql("""
-                        select m.device_id, m.site_id, m.hop, m.target, m.taken_at, coalesce(m.total_ms, m.connect_ms) latency, m.first_byte_ms,
-                          m.attempts, m.failures, m.jitter_ms, m.sample_id
-                        from telemetry_samples s join probe_measurements m on m.sample_id = s.id
-                        where s.received_at >= ? and s.site_id = ? and m.taken_at >= ? order by m.taken_at, m.device_id, m.seq""")
-                .params(Timestamp.from(receivedFrom), siteId, Timestamp.from(takenFrom)).query(TelemetryReadings::rawPoint).list();
+                        select device_id, site_id, hop, target, taken_at, coalesce(total_ms, connect_ms) latency, first_byte_ms,
+                          attempts, failures, jitter_ms, sample_id
+                        from probe_measurements where sample_id in (:samples) order by taken_at, device_id, seq""")
+                .param("samples", sampleIds).query(TelemetryReadings::rawPoint).list();
     }
 
     /** When the server last received a sample (any site); null before the first. */

@@ -12,6 +12,7 @@ import io.breakpoint.identity.SiteSummary;
 import io.breakpoint.telemetry.*;
 import io.breakpoint.telemetry.TelemetryReadings.HopPoint;
 import io.breakpoint.telemetry.TelemetryReadings.RawHopPoint;
+import io.breakpoint.telemetry.TelemetryReadings.SampleTaken;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -206,9 +207,9 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
 
     /**
      * A site's raw hop rows taken from {@code floor} on, as the engine's points per device and hop in time order,
-     * kept between diagnoses: a diagnosis reads only the samples received since the last one (looking back
-     * {@link #SETTLE}; rows told apart by their sample), late samples of an agent's offline queue included, and
-     * drops the points older than its window. Guarded by its own lock.
+     * kept between diagnoses: a diagnosis lists the samples received since the last one (looking back
+     * {@link #SETTLE}), reads the rows of those it does not hold yet, late samples of an agent's offline queue
+     * included, and drops the points older than its window. Guarded by its own lock.
      */
     static final class RecentRaw {
         Instant floor;
@@ -218,7 +219,7 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
         final Map<UUID, Map<Hop, List<Point>>> series = new HashMap<>();
         /** EMR host -> the times it was probed (failed probes too), so that a window names only its hosts. */
         final Map<String, TreeSet<Instant>> emrTimes = new HashMap<>();
-        /** The samples whose rows are held, with their taken time: a row of one of them read again is not added twice. */
+        /** The samples whose rows are held, with their taken time: one listed again is not read again. */
         final Map<UUID, Instant> samples = new HashMap<>();
 
         RecentRaw(Instant floor, Instant readAt, Instant receivedFrom) {
@@ -227,19 +228,15 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
             this.receivedFrom = receivedFrom;
         }
 
-        /** Adds the rows of samples not held yet (rows taken before the floor are not asked for). */
+        /**
+         * Adds rows: those of a whole read, or those of samples just registered in {@link #samples} as new (rows
+         * taken before the floor are not asked for).
+         */
         void add(List<RawHopPoint> rows) {
-            Set<UUID> added = new HashSet<>();
             for (RawHopPoint row : rows) {
                 HopPoint p = row.point();
                 if (p.at().isBefore(floor)) continue;
-                UUID sample = row.sampleId();
-                if (samples.containsKey(sample)) {
-                    if (!added.contains(sample)) continue;
-                } else {
-                    samples.put(sample, p.at());
-                    added.add(sample);
-                }
+                samples.putIfAbsent(row.sampleId(), p.at());
                 Hop hop = hop(p.hop());
                 if (hop == null) continue;
                 if (hop == Hop.EMR) emrTimes.computeIfAbsent(host(p.target()), k -> new TreeSet<>()).add(p.at());
@@ -324,7 +321,14 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
         synchronized (r) {
             r.dropBefore(from);
             Instant last = readings.lastReceivedAt(); // before the read: whatever arrives during it is read next time
-            r.add(readings.rawPointsReceivedForSite(siteId, r.receivedFrom, r.floor));
+            List<UUID> arrived = new ArrayList<>();
+            for (SampleTaken t : readings.samplesReceivedForSite(siteId, r.receivedFrom, r.floor)) {
+                if (r.samples.putIfAbsent(t.sampleId(), t.takenAt()) == null) arrived.add(t.sampleId());
+            }
+            // a few hundred a minute from a busy site; the bind list stays short
+            for (int i = 0; i < arrived.size(); i += 1000) {
+                r.add(readings.rawPointsOfSamples(arrived.subList(i, Math.min(arrived.size(), i + 1000))));
+            }
             if (last != null && last.minus(SETTLE).isAfter(r.receivedFrom)) r.receivedFrom = last.minus(SETTLE);
         }
         return r;
