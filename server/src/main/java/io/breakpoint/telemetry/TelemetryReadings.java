@@ -127,6 +127,13 @@ public class TelemetryReadings {
                 .param("samples", sampleIds).query(TelemetryReadings::rawPoint).list();
     }
 
+    /** The device states of these samples, in the order of {@link #statesForSite}. */
+    public List<DeviceStateReading> statesOfSamples(Collection<UUID> sampleIds) {
+        if (sampleIds.isEmpty()) return List.of();
+        return jdbc.sql(STATES + " where id in (:samples) order by taken_at, device_id")
+                .param("samples", sampleIds).query(TelemetryReadings::state).list();
+    }
+
     /** When the server last received a sample (any site); null before the first. */
     public Instant lastReceivedAt() {
         Timestamp last = jdbc.sql("select max(received_at) from telemetry_samples").query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1))).single().orElse(null);

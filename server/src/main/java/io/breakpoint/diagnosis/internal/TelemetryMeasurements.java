@@ -99,19 +99,13 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
         Instant rawEnd = to.plusSeconds(1);
         // kept from the hour on: a shorter window now does not drop what the next full-length one needs
         RecentRaw raw = recent(siteId, rawStart.truncatedTo(ChronoUnit.HOURS));
+        Map<UUID, List<Load>> loads = new HashMap<>();
+        Set<UUID> guestReaching;
         synchronized (raw) {
             raw.copy(rawStart, rawEnd, series);
             emrHosts.addAll(raw.emrHosts(rawStart, rawEnd));
-        }
-        Map<UUID, List<Load>> loads = new HashMap<>();
-        Set<UUID> guestReaching = new HashSet<>();
-        for (DeviceStateReading s : readings.statesForSite(siteId, rawStart, to.plusSeconds(1))) {
-            if (s.cpuLoad() != null || s.memoryLoad() != null) {
-                loads.computeIfAbsent(s.deviceId(), k -> new ArrayList<>()).add(new Load(s.takenAt(), Duration.ofMinutes(1),
-                        s.cpuLoad() == null ? 0 : s.cpuLoad(), s.memoryLoad() == null ? 0 : s.memoryLoad(),
-                        s.diskUsed() == null ? 0 : s.diskUsed()));
-            }
-            if (s.guestReachable() != null && s.guestReachable() > 0 && s.segmentId() != null) guestReaching.add(s.segmentId());
+            raw.copyLoads(rawStart, rawEnd, loads);
+            guestReaching = raw.guestReaching(rawStart, rawEnd);
         }
         Map<UUID, Segment> segments = new LinkedHashMap<>();
         for (DeviceView d : registered) {
@@ -206,7 +200,8 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
     }
 
     /**
-     * A site's raw hop rows taken from {@code floor} on, as the engine's points per device and hop in time order,
+     * A site's raw hop rows and device states taken from {@code floor} on, as the engine's points per device and hop
+     * and its loads per device, in time order,
      * kept between diagnoses: a diagnosis lists the samples received since the last one (looking back
      * {@link #SETTLE}), reads the rows of those it does not hold yet, late samples of an agent's offline queue
      * included, and drops the points older than its window. Guarded by its own lock.
@@ -219,6 +214,10 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
         final Map<UUID, Map<Hop, List<Point>>> series = new HashMap<>();
         /** EMR host -> the times it was probed (failed probes too), so that a window names only its hosts. */
         final Map<String, TreeSet<Instant>> emrTimes = new HashMap<>();
+        /** Device -> its load per sample, in time order. */
+        final Map<UUID, List<Load>> loads = new HashMap<>();
+        /** Segment -> the times a device on it reached a guest network. */
+        final Map<UUID, TreeSet<Instant>> guestTimes = new HashMap<>();
         /** The samples whose rows are held, with their taken time: one listed again is not read again. */
         final Map<UUID, Instant> samples = new HashMap<>();
 
@@ -251,13 +250,61 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
             }
         }
 
-        /** Forgets the points taken before {@code newFloor}. */
+        /** Adds device states: those of a whole read, or those of samples just registered as new. */
+        void addStates(List<DeviceStateReading> states) {
+            for (DeviceStateReading s : states) {
+                if (s.takenAt().isBefore(floor)) continue;
+                samples.putIfAbsent(s.sampleId(), s.takenAt());
+                if (s.cpuLoad() != null || s.memoryLoad() != null) {
+                    List<Load> list = loads.computeIfAbsent(s.deviceId(), k -> new ArrayList<>());
+                    list.add(firstLoadAtOrAfter(list, s.takenAt().toEpochMilli() + 1), new Load(s.takenAt(), Duration.ofMinutes(1),
+                            s.cpuLoad() == null ? 0 : s.cpuLoad(), s.memoryLoad() == null ? 0 : s.memoryLoad(),
+                            s.diskUsed() == null ? 0 : s.diskUsed()));
+                }
+                if (s.guestReachable() != null && s.guestReachable() > 0 && s.segmentId() != null) {
+                    guestTimes.computeIfAbsent(s.segmentId(), k -> new TreeSet<>()).add(s.takenAt());
+                }
+            }
+        }
+
+        void copyLoads(Instant from, Instant to, Map<UUID, List<Load>> into) {
+            long a = from.toEpochMilli(), b = to.toEpochMilli();
+            loads.forEach((device, list) -> {
+                int i = firstLoadAtOrAfter(list, a), j = firstLoadAtOrAfter(list, b);
+                if (i < j) into.put(device, new ArrayList<>(list.subList(i, j)));
+            });
+        }
+
+        /** The segments from which a device reached a guest network within [from, to). */
+        Set<UUID> guestReaching(Instant from, Instant to) {
+            Set<UUID> segments = new HashSet<>();
+            guestTimes.forEach((segment, times) -> {
+                Instant first = times.ceiling(from);
+                if (first != null && first.isBefore(to)) segments.add(segment);
+            });
+            return segments;
+        }
+
+        private static int firstLoadAtOrAfter(List<Load> loads, long ms) {
+            int lo = 0, hi = loads.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (loads.get(mid).at().toEpochMilli() < ms) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+
+        /** Forgets the points and states taken before {@code newFloor}. */
         void dropBefore(Instant newFloor) {
             if (!newFloor.isAfter(floor)) return;
             long cut = newFloor.toEpochMilli();
             for (Map<Hop, List<Point>> hops : series.values()) {
                 for (List<Point> points : hops.values()) points.subList(0, SiteHistory.firstAtOrAfter(points, cut)).clear();
             }
+            for (List<Load> list : loads.values()) list.subList(0, firstLoadAtOrAfter(list, cut)).clear();
+            for (TreeSet<Instant> times : guestTimes.values()) times.headSet(newFloor).clear();
+            guestTimes.values().removeIf(TreeSet::isEmpty);
             for (TreeSet<Instant> times : emrTimes.values()) times.headSet(newFloor).clear();
             emrTimes.values().removeIf(TreeSet::isEmpty);
             samples.values().removeIf(t -> t.isBefore(newFloor));
@@ -315,6 +362,7 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
             RecentRaw whole = new RecentRaw(from, now, last == null ? Instant.EPOCH : last.minus(SETTLE));
             // no upper bound in effect: samples dated ahead (within the intake's allowed skew) are kept for later windows
             whole.add(readings.rawPointsForSite(siteId, from, now.plus(1, ChronoUnit.DAYS)));
+            whole.addStates(readings.statesForSite(siteId, from, now.plus(1, ChronoUnit.DAYS)));
             if (expired) recents.put(siteId, whole);
             return whole;
         }
@@ -327,7 +375,9 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
             }
             // a few hundred a minute from a busy site; the bind list stays short
             for (int i = 0; i < arrived.size(); i += 1000) {
-                r.add(readings.rawPointsOfSamples(arrived.subList(i, Math.min(arrived.size(), i + 1000))));
+                List<UUID> some = arrived.subList(i, Math.min(arrived.size(), i + 1000));
+                r.add(readings.rawPointsOfSamples(some));
+                r.addStates(readings.statesOfSamples(some));
             }
             if (last != null && last.minus(SETTLE).isAfter(r.receivedFrom)) r.receivedFrom = last.minus(SETTLE);
         }
