@@ -340,7 +340,7 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
     static final Duration SETTLE = Duration.ofMinutes(1);
     /** A site's raw rows are read whole again this often: a sample committed later than {@link #SETTLE} is seen then. */
     static final Duration RAW_FULL = Duration.ofHours(1);
-    /** Each site kept holds one to two hours of raw rows (a 200-device site: about 120,000 points, ≈ 10 MB). */
+    /** Each site kept holds one to two hours of raw rows (a 200-device site: about 160,000 points, 10–15 MB). */
     private static final int RAW_SITES = 8;
     private final Map<UUID, RecentRaw> recents = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
