@@ -98,7 +98,7 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
         Instant rawStart = from.isAfter(rawFrom) ? from : rawFrom;
         Instant rawEnd = to.plusSeconds(1);
         // kept from the hour on: a shorter window now does not drop what the next full-length one needs
-        RecentRaw raw = recent(siteId, rawStart.truncatedTo(ChronoUnit.HOURS));
+        RecentRaw raw = recent(siteId, rawStart.truncatedTo(ChronoUnit.HOURS), rawEnd);
         Map<UUID, List<Load>> loads = new HashMap<>();
         Set<UUID> guestReaching;
         synchronized (raw) {
@@ -351,19 +351,18 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
 
     /**
      * The site's raw rows from {@code from} on, brought up to date; the caller copies out of it under its lock. A
-     * window that starts before what is kept (a ticket's, in the past) is read whole and not kept.
+     * window that ended more than an hour ago (a ticket's) or starts before what is kept is read whole over
+     * [{@code from}, {@code until}) and not kept.
      */
-    private RecentRaw recent(UUID siteId, Instant from) {
+    private RecentRaw recent(UUID siteId, Instant from, Instant until) {
         Instant now = Instant.now();
         RecentRaw r = recents.get(siteId);
         boolean expired = r == null || r.readAt.plus(RAW_FULL).isBefore(now);
-        if (expired || from.isBefore(r.floor)) {
-            Instant last = readings.lastReceivedAt();
-            RecentRaw whole = new RecentRaw(from, now, last == null ? Instant.EPOCH : last.minus(SETTLE));
+        if (until.isBefore(now.minus(RAW)) || (!expired && from.isBefore(r.floor))) return whole(siteId, from, until, now);
+        if (expired) {
             // no upper bound in effect: samples dated ahead (within the intake's allowed skew) are kept for later windows
-            whole.add(readings.rawPointsForSite(siteId, from, now.plus(1, ChronoUnit.DAYS)));
-            whole.addStates(readings.statesForSite(siteId, from, now.plus(1, ChronoUnit.DAYS)));
-            if (expired) recents.put(siteId, whole);
+            RecentRaw whole = whole(siteId, from, now.plus(1, ChronoUnit.DAYS), now);
+            recents.put(siteId, whole);
             return whole;
         }
         synchronized (r) {
@@ -460,6 +459,14 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
         h.replaceFrom(from, readings.hourlyPointsForSites(List.of(siteId), HOPS, from, to));
         h.to = to;
         return h;
+    }
+
+    private RecentRaw whole(UUID siteId, Instant from, Instant until, Instant now) {
+        Instant last = readings.lastReceivedAt();
+        RecentRaw whole = new RecentRaw(from, now, last == null ? Instant.EPOCH : last.minus(SETTLE));
+        whole.add(readings.rawPointsForSite(siteId, from, until));
+        whole.addStates(readings.statesForSite(siteId, from, until));
+        return whole;
     }
 
     private static final List<String> HOPS = Arrays.stream(Hop.values()).map(Enum::name).toList();

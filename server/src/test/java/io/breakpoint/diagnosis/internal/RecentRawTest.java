@@ -86,6 +86,9 @@ abstract class RecentRawTest extends ApiTest {
         Instant later = to.plus(1, ChronoUnit.HOURS);
         assertThat(kept.site(site, "Recent Clinic", zone, Map.of(), later.minus(1, ChronoUnit.DAYS), later)).isEqualTo(whole(later.minus(1, ChronoUnit.DAYS), later));
         assertThat(kept.site(site, "Recent Clinic", zone, Map.of(), to.minus(1, ChronoUnit.DAYS), to)).isEqualTo(whole(to.minus(1, ChronoUnit.DAYS), to));
+        // a ticket's window, hours ago
+        Instant earlier = to.minus(80, ChronoUnit.MINUTES);
+        assertThat(kept.site(site, "Recent Clinic", zone, Map.of(), earlier.minus(1, ChronoUnit.DAYS), earlier)).isEqualTo(whole(earlier.minus(1, ChronoUnit.DAYS), earlier));
     }
 
     /** A diagnosis's input from a source that has kept nothing yet: the window read whole. */
