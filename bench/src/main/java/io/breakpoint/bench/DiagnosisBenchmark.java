@@ -132,20 +132,31 @@ public final class DiagnosisBenchmark {
         System.out.printf(Locale.ROOT, "posted %,d raw hop measurements (the last two hours) in %.0f s%n", raw, (System.nanoTime() - t0) / 1e9);
 
         String path = "/api/v1/diagnosis/sites/" + siteId;
+        long serverPid = Long.parseLong(a.getOrDefault("server-pid", "0"));
+        String dbName = db.substring(db.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         // The first diagnosis of a site reads its weeks of rollups; later ones within the hour reuse them.
+        double[] cpu = Cpu.of(serverPid, dbName);
         long cold = System.nanoTime();
         JsonNode first = diagnose(client, path);
-        System.out.printf(Locale.ROOT, "first (cold) diagnosis: %.0f ms%n", (System.nanoTime() - cold) / 1e6);
+        double[] cpuCold = Cpu.since(cpu, serverPid, dbName);
+        System.out.printf(Locale.ROOT, "first (cold) diagnosis: %.0f ms (CPU: server %.2f s, PostgreSQL %.2f s; load %s)%n",
+                (System.nanoTime() - cold) / 1e6, cpuCold[0], cpuCold[1], Cpu.load());
         for (int i = 0; i < 2; i++) diagnose(client, path);
         double[] ms = new double[runs];
+        cpu = Cpu.of(serverPid, dbName);
         for (int i = 0; i < runs; i++) {
             long s = System.nanoTime();
             diagnose(client, path);
             ms[i] = (System.nanoTime() - s) / 1e6;
         }
+        double[] cpuWarm = Cpu.since(cpu, serverPid, dbName);
         Arrays.sort(ms);
         System.out.printf(Locale.ROOT, "GET %s (%d devices, %d days): p50 %.0f ms, p95 %.0f ms, max %.0f ms over %d runs%n",
                 path, devices, days, ms[runs / 2], ms[(int) Math.ceil(runs * 0.95) - 1], ms[runs - 1], runs);
+        if (serverPid > 0) {
+            System.out.printf(Locale.ROOT, "CPU per warm diagnosis: server %.0f ms, PostgreSQL %.0f ms (load %s)%n",
+                    cpuWarm[0] * 1000 / runs, cpuWarm[1] * 1000 / runs, Cpu.load());
+        }
         System.out.println("diagnosis: " + first.get("breakpoint").asString() + " — " + first.get("headline").asString());
     }
 
@@ -156,5 +167,50 @@ public final class DiagnosisBenchmark {
         HttpResponse<String> r = client.http.send(request, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " " + r.body());
         return BreakpointClient.JSON.readTree(r.body());
+    }
+
+    /** CPU seconds of the server process and of this database's PostgreSQL backends, from /proc (Linux). */
+    static final class Cpu {
+        static double[] of(long serverPid, String dbName) {
+            double server = serverPid > 0 ? seconds(java.nio.file.Path.of("/proc", String.valueOf(serverPid))) : 0;
+            double pg = 0;
+            java.io.File[] procs = new java.io.File("/proc").listFiles();
+            if (procs != null) {
+                for (java.io.File f : procs) {
+                    if (!f.getName().chars().allMatch(Character::isDigit)) continue;
+                    try {
+                        String cmd = java.nio.file.Files.readString(f.toPath().resolve("cmdline")).replace('\0', ' ');
+                        if (cmd.startsWith("postgres: ") && cmd.contains(" " + dbName + " ")) pg += seconds(f.toPath());
+                    } catch (Exception gone) {
+                        // the process ended while we looked
+                    }
+                }
+            }
+            return new double[]{server, pg};
+        }
+
+        static double[] since(double[] before, long serverPid, String dbName) {
+            double[] now = of(serverPid, dbName);
+            return new double[]{now[0] - before[0], now[1] - before[1]};
+        }
+
+        static String load() {
+            try {
+                String[] l = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+                return l[0] + " " + l[1] + " " + l[2];
+            } catch (Exception e) {
+                return "?";
+            }
+        }
+
+        private static double seconds(java.nio.file.Path proc) {
+            try {
+                String stat = java.nio.file.Files.readString(proc.resolve("stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (USER_HZ 100)
+            } catch (Exception e) {
+                return 0;
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.time.Instant;
 
@@ -75,6 +76,99 @@ public class TelemetryReadings {
         return jdbc.sql(ROLLUPS + " where site_id in (:sites) and hour_start >= :from and hour_start < :to order by hour_start, site_id, device_id, hop, target")
                 .param("sites", siteIds).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query(TelemetryReadings::rollup).list();
+    }
+
+    /**
+     * One hop's time at one moment, reduced to what a latency series needs: a raw measurement or an hourly rollup.
+     * {@code latencyMs}: the raw probe's {@link ProbeReading#latencyMs()}, or the rollup's median (its mean where
+     * it has no median and not every try failed); null when the probe failed. {@code firstByteMs} and
+     * {@code jitterMs}: the raw value, or the hour's mean.
+     */
+    public record HopPoint(UUID deviceId, UUID siteId, String hop, String target, Instant at, Double latencyMs,
+                           Double firstByteMs, int attempts, int failures, Double jitterMs) {
+    }
+
+    /** A raw hop row as a {@link HopPoint}, with its sample: a resent or re-read sample is the same sample. */
+    public record RawHopPoint(UUID sampleId, HopPoint point) {
+    }
+
+    /** {@link #rawForSite} with only the columns of a {@link HopPoint}: no join with the samples. */
+    public List<RawHopPoint> rawPointsForSite(UUID siteId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        select device_id, site_id, hop, target, taken_at, coalesce(total_ms, connect_ms) latency, first_byte_ms,
+                          attempts, failures, jitter_ms, sample_id
+                        from probe_measurements where site_id = ? and taken_at >= ? and taken_at < ? order by taken_at, device_id, seq""")
+                .params(siteId, Timestamp.from(from), Timestamp.from(to)).query(TelemetryReadings::rawPoint).list();
+    }
+
+    /** A sample by its id and the time it was taken. */
+    public record SampleTaken(UUID sampleId, Instant takenAt) {
+    }
+
+    /**
+     * The site's samples the server received at or after {@code receivedFrom}, taken at or after {@code takenFrom}:
+     * what arrived since a reader last looked, late samples of the agent's offline queue included (an old taken
+     * time, a new received time). A slow intake can commit samples received a little before the newest one: readers
+     * look back a margin and tell samples apart by id (then read the rows of the new ones, {@link #rawPointsOfSamples}).
+     */
+    public List<SampleTaken> samplesReceivedForSite(UUID siteId, Instant receivedFrom, Instant takenFrom) {
+        return jdbc.sql("select id, taken_at from telemetry_samples where received_at >= ? and site_id = ? and taken_at >= ?")
+                .params(Timestamp.from(receivedFrom), siteId, Timestamp.from(takenFrom))
+                .query((rs, n) -> new SampleTaken(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant())).list();
+    }
+
+    /** The raw hop rows of these samples, in the order of {@link #rawPointsForSite}. */
+    public List<RawHopPoint> rawPointsOfSamples(Collection<UUID> sampleIds) {
+        if (sampleIds.isEmpty()) return List.of();
+        return jdbc.sql("""
+                        select device_id, site_id, hop, target, taken_at, coalesce(total_ms, connect_ms) latency, first_byte_ms,
+                          attempts, failures, jitter_ms, sample_id
+                        from probe_measurements where sample_id in (:samples) order by taken_at, device_id, seq""")
+                .param("samples", sampleIds).query(TelemetryReadings::rawPoint).list();
+    }
+
+    /** The device states of these samples, in the order of {@link #statesForSite}. */
+    public List<DeviceStateReading> statesOfSamples(Collection<UUID> sampleIds) {
+        if (sampleIds.isEmpty()) return List.of();
+        return jdbc.sql(STATES + " where id in (:samples) order by taken_at, device_id")
+                .param("samples", sampleIds).query(TelemetryReadings::state).list();
+    }
+
+    /** When the server last received a sample (any site); null before the first. */
+    public Instant lastReceivedAt() {
+        Timestamp last = jdbc.sql("select max(received_at) from telemetry_samples").query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1))).single().orElse(null);
+        return last == null ? null : last.toInstant();
+    }
+
+    private static RawHopPoint rawPoint(ResultSet rs, int n) throws SQLException {
+        return new RawHopPoint(rs.getObject(11, UUID.class), point(rs, n));
+    }
+
+    /**
+     * {@link #hourlyForSites} with only the columns of a {@link HopPoint}, of the given hops (all when empty): a
+     * site's weeks of rollups are read for every diagnosis of a new hour, and 21 columns of them cost seconds.
+     */
+    public List<HopPoint> hourlyPointsForSites(Collection<UUID> siteIds, Collection<String> hops, Instant from, Instant to) {
+        if (siteIds.isEmpty()) return List.of();
+        return jdbc.sql("""
+                        select device_id, site_id, hop, target, hour_start,
+                          coalesce(latency_p50_ms, case when attempts > 0 and failures = attempts then null else latency_mean_ms end) latency,
+                          first_byte_mean_ms, attempts, failures, jitter_mean_ms
+                        from probe_rollups_hourly where site_id in (:sites) and hour_start >= :from and hour_start < :to"""
+                        + (hops.isEmpty() ? "" : " and hop in (:hops)") + " order by hour_start, site_id, device_id, hop, target")
+                .param("sites", siteIds).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("hops", hops.isEmpty() ? List.of("") : hops)
+                .query(TelemetryReadings::point).list();
+    }
+
+    private static HopPoint point(ResultSet rs, int n) throws SQLException {
+        return new HopPoint(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant(), d(rs, 6), d(rs, 7), rs.getInt(8), rs.getInt(9), d(rs, 10));
+    }
+
+    private static Double d(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
     }
 
     private static Double d(ResultSet rs, String column) throws SQLException {

@@ -10,6 +10,8 @@ import io.breakpoint.testing.OnH2;
 import io.breakpoint.testing.OnPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -23,7 +25,11 @@ import static io.breakpoint.telemetry.AgentFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What is kept of the measurements: hourly rollups built as samples arrive, retention, segments, and the read API. */
+@RecordApplicationEvents
 abstract class TelemetryStorageTest extends ApiTest {
+
+    @Autowired
+    ApplicationEvents events;
 
     @Autowired
     Rollups rollups;
@@ -83,6 +89,38 @@ abstract class TelemetryStorageTest extends ApiTest {
         assertThat(emr.latencyMeanMs()).isEqualTo(200.0);
         assertThat(readings.rawForDevice(device.id(), hour, hour.plus(1, ChronoUnit.HOURS))).hasSize(4);
         assertThat(readings.statesForDevice(device.id(), hour, hour.plus(1, ChronoUnit.HOURS))).hasSize(2);
+        // whoever keeps the site's rollups in memory (the diagnosis) hears that this old hour changed
+        assertThat(events.stream(HourlyRollupsRebuilt.class).map(e -> e.earliestHourBySite().get(clinics.mainCampus())))
+                .contains(hour);
+    }
+
+    @Test
+    void theSlimReadsGiveTheSameTimesAsTheFullRows() {
+        Device device = aDevice(api, clinics, clinics.mainCampus(), "SLIM-1");
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(7, ChronoUnit.HOURS);
+        Sample failed = withProbes(emrAt(hour.plusSeconds(900), null, 0.2),
+                new ProbeResult("EMR", "https://emr.example.com", 3.0, null, null, null, null, 3, 3, null, "timeout"));
+        device.send(emrAt(hour.plusSeconds(60), 100.0, 0.2), emrAt(hour.plusSeconds(600), 300.0, 0.2), failed).expect(200);
+        rollups.rollUp(Instant.now());
+        Instant to = hour.plus(1, ChronoUnit.HOURS);
+
+        List<TelemetryReadings.HopPoint> hourly = readings.hourlyPointsForSites(List.of(clinics.mainCampus()), List.of("EMR"), hour, to)
+                .stream().filter(p -> p.deviceId().equals(device.id())).toList();
+        HourlyRollup emr = readings.hourlyForDevice(device.id(), hour, to).get(0);
+        assertThat(hourly).singleElement().satisfies(p -> {
+            assertThat(p.hop()).isEqualTo("EMR");
+            assertThat(p.at()).isEqualTo(hour);
+            assertThat(p.latencyMs()).isEqualTo(emr.latencyP50Ms());
+            assertThat(p.firstByteMs()).isEqualTo(emr.firstByteMeanMs());
+            assertThat(p.attempts()).isEqualTo(emr.attempts());
+            assertThat(p.failures()).isEqualTo(3);
+        });
+        List<TelemetryReadings.HopPoint> raw = readings.rawPointsForSite(clinics.mainCampus(), hour, to).stream()
+                .map(TelemetryReadings.RawHopPoint::point).filter(p -> p.deviceId().equals(device.id())).toList();
+        List<ProbeReading> full = readings.rawForDevice(device.id(), hour, to);
+        assertThat(raw).extracting(TelemetryReadings.HopPoint::latencyMs).containsExactlyElementsOf(full.stream().map(ProbeReading::latencyMs).toList());
+        assertThat(raw).extracting(TelemetryReadings.HopPoint::hop).containsExactlyElementsOf(full.stream().map(ProbeReading::hop).toList());
+        assertThat(raw).extracting(TelemetryReadings.HopPoint::at).containsExactlyElementsOf(full.stream().map(ProbeReading::takenAt).toList());
     }
 
     @Test

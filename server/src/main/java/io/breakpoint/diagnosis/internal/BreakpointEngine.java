@@ -544,10 +544,18 @@ public final class BreakpointEngine {
 
     private List<RecurringWindow> recurring(SiteMeasurements m, String scope, Hop hop, List<Map<Hop, List<Point>>> series) {
         long slot = t.recurringSlot().getSeconds();
+        // Each point's slot is worked out once (this runs over every point of the site, per hop and scope).
+        int total = 0;
+        for (Map<Hop, List<Point>> hops : series) total += hops.getOrDefault(hop, List.of()).size();
+        long[] keys = new long[total];
+        double[] ms = new double[total];
+        int n = 0;
         long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
         for (Map<Hop, List<Point>> hops : series) {
             for (Point p : hops.getOrDefault(hop, List.of())) {
                 long k = Math.floorDiv(p.at().getEpochSecond(), slot);
+                keys[n] = k;
+                ms[n++] = p.ms();
                 first = Math.min(first, k);
                 last = Math.max(last, k);
             }
@@ -555,17 +563,13 @@ public final class BreakpointEngine {
         if (first == Long.MAX_VALUE || last == first) return List.of();
         int slots = (int) (last - first + 1);
         int[] counts = new int[slots];
-        for (Map<Hop, List<Point>> hops : series) {
-            for (Point p : hops.getOrDefault(hop, List.of())) counts[(int) (Math.floorDiv(p.at().getEpochSecond(), slot) - first)]++;
-        }
+        for (int j = 0; j < n; j++) counts[(int) (keys[j] - first)]++;
         double[][] values = new double[slots][];
         for (int i = 0; i < slots; i++) values[i] = new double[counts[i]];
         int[] filled = new int[slots];
-        for (Map<Hop, List<Point>> hops : series) {
-            for (Point p : hops.getOrDefault(hop, List.of())) {
-                int i = (int) (Math.floorDiv(p.at().getEpochSecond(), slot) - first);
-                values[i][filled[i]++] = p.ms();
-            }
+        for (int j = 0; j < n; j++) {
+            int i = (int) (keys[j] - first);
+            values[i][filled[i]++] = ms[j];
         }
         double[] medians = new double[slots];
         double[] present = new double[slots];

@@ -10,12 +10,17 @@ import io.breakpoint.identity.Directory;
 import io.breakpoint.identity.Role;
 import io.breakpoint.identity.SiteSummary;
 import io.breakpoint.telemetry.*;
+import io.breakpoint.telemetry.TelemetryReadings.HopPoint;
+import io.breakpoint.telemetry.TelemetryReadings.RawHopPoint;
+import io.breakpoint.telemetry.TelemetryReadings.SampleTaken;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
 import java.time.*;
 import java.time.temporal.ChronoUnit;
 import java.util.*;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engine's input from the telemetry module's read API: hourly rollups for the weeks of history, raw
@@ -80,34 +85,27 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
                                  Instant from, Instant to) {
         List<DeviceView> registered = devices.bySite(siteId).stream().filter(d -> !d.retired()).toList();
         Instant rawFrom = to.minus(RAW).truncatedTo(ChronoUnit.HOURS);
-        History past = from.isBefore(rawFrom) ? history(siteId, from.truncatedTo(ChronoUnit.HOURS), rawFrom) : History.EMPTY;
+        Instant historyFrom = from.truncatedTo(ChronoUnit.HOURS);
         Map<UUID, Map<Hop, List<Point>>> series = new HashMap<>();
-        past.series().forEach((device, hops) -> {
-            Map<Hop, List<Point>> copy = new EnumMap<>(Hop.class);
-            hops.forEach((hop, points) -> copy.put(hop, new ArrayList<>(points)));
-            series.put(device, copy);
-        });
-        Set<String> emrHosts = new HashSet<>(past.emrHosts());
-        Instant rawStart = from.isAfter(rawFrom) ? from : rawFrom;
-        for (ProbeReading p : readings.rawForSite(siteId, rawStart, to.plusSeconds(1))) {
-            Hop hop = hop(p.hop());
-            if (hop == null) continue;
-            if (hop == Hop.EMR) emrHosts.add(host(p.target()));
-            Double ms = hop == Hop.EMR && p.firstByteMs() != null ? p.firstByteMs() : p.latencyMs();
-            if (ms == null) continue; // failed outright: counted as loss through the attempts of the others
-            double loss = p.attempts() == 0 ? 0 : (double) p.failures() / p.attempts();
-            series.computeIfAbsent(p.deviceId(), k -> new EnumMap<>(Hop.class)).computeIfAbsent(hop, k -> new ArrayList<>())
-                    .add(new Point(p.takenAt(), ms, p.jitterMs() == null ? 0 : p.jitterMs(), loss, Math.max(1, p.attempts())));
-        }
-        Map<UUID, List<Load>> loads = new HashMap<>();
-        Set<UUID> guestReaching = new HashSet<>();
-        for (DeviceStateReading s : readings.statesForSite(siteId, rawStart, to.plusSeconds(1))) {
-            if (s.cpuLoad() != null || s.memoryLoad() != null) {
-                loads.computeIfAbsent(s.deviceId(), k -> new ArrayList<>()).add(new Load(s.takenAt(), Duration.ofMinutes(1),
-                        s.cpuLoad() == null ? 0 : s.cpuLoad(), s.memoryLoad() == null ? 0 : s.memoryLoad(),
-                        s.diskUsed() == null ? 0 : s.diskUsed()));
+        Set<String> emrHosts = new HashSet<>();
+        if (from.isBefore(rawFrom)) {
+            SiteHistory history = history(siteId, historyFrom, rawFrom);
+            synchronized (history) {
+                history.copy(historyFrom, rawFrom, series);
+                emrHosts.addAll(history.emrHosts(historyFrom, rawFrom));
             }
-            if (s.guestReachable() != null && s.guestReachable() > 0 && s.segmentId() != null) guestReaching.add(s.segmentId());
+        }
+        Instant rawStart = from.isAfter(rawFrom) ? from : rawFrom;
+        Instant rawEnd = to.plusSeconds(1);
+        // kept from the hour on: a shorter window now does not drop what the next full-length one needs
+        RecentRaw raw = recent(siteId, rawStart.truncatedTo(ChronoUnit.HOURS), rawEnd);
+        Map<UUID, List<Load>> loads = new HashMap<>();
+        Set<UUID> guestReaching;
+        synchronized (raw) {
+            raw.copy(rawStart, rawEnd, series);
+            emrHosts.addAll(raw.emrHosts(rawStart, rawEnd));
+            raw.copyLoads(rawStart, rawEnd, loads);
+            guestReaching = raw.guestReaching(rawStart, rawEnd);
         }
         Map<UUID, Segment> segments = new LinkedHashMap<>();
         for (DeviceView d : registered) {
@@ -127,49 +125,351 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
                 peers(siteId, emrHosts, from, to));
     }
 
-    /** A site's rollups before the raw window, as the engine's points, and the EMR hosts its agents probe. */
-    record History(Map<UUID, Map<Hop, List<Point>>> series, Set<String> emrHosts, Instant readAt) {
-        static final History EMPTY = new History(Map.of(), Set.of(), Instant.EPOCH);
-    }
+    /**
+     * A site's hourly rollups in memory as the engine's points, per device and hop in time order, over
+     * [{@code from}, {@code to}). Weeks of them are read once; later diagnoses read only the hours since, and again
+     * the hours the rollup job rebuilt ({@link HourlyRollupsRebuilt}), which late samples can reach. Guarded by
+     * its own lock.
+     */
+    static final class SiteHistory {
+        final UUID siteId;
+        final Instant readAt;
+        Instant from, to;
+        /** Hours from here on are read again by the next diagnosis (the rollup job rebuilt them); null: none. */
+        Instant staleFrom;
+        final Map<UUID, Map<Hop, List<Point>>> series = new HashMap<>();
+        /** EMR host -> the hours it was probed in, so that a window names only the hosts probed within it. */
+        final Map<String, TreeSet<Instant>> emrHours = new HashMap<>();
 
-    private record HistoryKey(UUID siteId, Instant from, Instant to) {
+        SiteHistory(UUID siteId, Instant from, Instant readAt) {
+            this.siteId = siteId;
+            this.from = from;
+            this.to = from;
+            this.readAt = readAt;
+        }
+
+        /** Drops what it holds from {@code hour} on, then adds the rows read from there. */
+        void replaceFrom(Instant hour, List<HopPoint> rows) {
+            long cut = hour.toEpochMilli();
+            for (Map<Hop, List<Point>> hops : series.values()) {
+                for (List<Point> points : hops.values()) {
+                    int keep = firstAtOrAfter(points, cut);
+                    if (keep < points.size()) points.subList(keep, points.size()).clear();
+                }
+            }
+            for (TreeSet<Instant> hours : emrHours.values()) hours.tailSet(hour, true).clear();
+            for (HopPoint r : rows) {
+                Hop hop = hop(r.hop());
+                if (hop == null) continue;
+                if (hop == Hop.EMR) emrHours.computeIfAbsent(host(r.target()), k -> new TreeSet<>()).add(r.at());
+                Double ms = hop == Hop.EMR && r.firstByteMs() != null ? r.firstByteMs() : r.latencyMs();
+                if (ms == null) continue;
+                double loss = r.attempts() == 0 ? 0 : (double) r.failures() / r.attempts();
+                series.computeIfAbsent(r.deviceId(), k -> new EnumMap<>(Hop.class)).computeIfAbsent(hop, k -> new ArrayList<>())
+                        .add(new Point(r.at(), ms, r.jitterMs() == null ? 0 : r.jitterMs(), loss, r.attempts()));
+            }
+        }
+
+        /** Copies the points of [from, to) into {@code into}, fresh lists that the caller may extend. */
+        void copy(Instant from, Instant to, Map<UUID, Map<Hop, List<Point>>> into) {
+            long a = from.toEpochMilli(), b = to.toEpochMilli();
+            series.forEach((device, hops) -> hops.forEach((hop, points) -> {
+                int i = firstAtOrAfter(points, a), j = firstAtOrAfter(points, b);
+                if (i < j) into.computeIfAbsent(device, k -> new EnumMap<>(Hop.class)).put(hop, new ArrayList<>(points.subList(i, j)));
+            }));
+        }
+
+        Set<String> emrHosts(Instant from, Instant to) {
+            Set<String> hosts = new HashSet<>();
+            emrHours.forEach((host, hours) -> {
+                Instant first = hours.ceiling(from);
+                if (first != null && first.isBefore(to)) hosts.add(host);
+            });
+            return hosts;
+        }
+
+        static int firstAtOrAfter(List<Point> points, long ms) {
+            int lo = 0, hi = points.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (points.get(mid).at().toEpochMilli() < ms) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
     }
 
     /**
-     * Hourly rollups of finished hours change only when late samples arrive: a site's weeks of them are read once
-     * per hour (and at most every {@link #HISTORY_FRESH}), not on every diagnosis. A few sites are kept.
+     * A site's raw hop rows and device states taken from {@code floor} on, as the engine's points per device and hop
+     * and its loads per device, in time order,
+     * kept between diagnoses: a diagnosis lists the samples received since the last one (looking back
+     * {@link #SETTLE}), reads the rows of those it does not hold yet, late samples of an agent's offline queue
+     * included, and drops the points older than its window. Guarded by its own lock.
      */
-    static final Duration HISTORY_FRESH = Duration.ofMinutes(10);
-    private static final int HISTORY_SITES = 8;
-    private final Map<HistoryKey, History> histories = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    static final class RecentRaw {
+        Instant floor;
+        final Instant readAt;
+        /** The next read takes the samples received from here on. */
+        Instant receivedFrom;
+        final Map<UUID, Map<Hop, List<Point>>> series = new HashMap<>();
+        /** EMR host -> the times it was probed (failed probes too), so that a window names only its hosts. */
+        final Map<String, TreeSet<Instant>> emrTimes = new HashMap<>();
+        /** Device -> its load per sample, in time order. */
+        final Map<UUID, List<Load>> loads = new HashMap<>();
+        /** Segment -> the times a device on it reached a guest network. */
+        final Map<UUID, TreeSet<Instant>> guestTimes = new HashMap<>();
+        /** The samples whose rows are held, with their taken time: one listed again is not read again. */
+        final Map<UUID, Instant> samples = new HashMap<>();
+
+        RecentRaw(Instant floor, Instant readAt, Instant receivedFrom) {
+            this.floor = floor;
+            this.readAt = readAt;
+            this.receivedFrom = receivedFrom;
+        }
+
+        /**
+         * Adds rows: those of a whole read, or those of samples just registered in {@link #samples} as new (rows
+         * taken before the floor are not asked for).
+         */
+        void add(List<RawHopPoint> rows) {
+            for (RawHopPoint row : rows) {
+                HopPoint p = row.point();
+                if (p.at().isBefore(floor)) continue;
+                samples.putIfAbsent(row.sampleId(), p.at());
+                Hop hop = hop(p.hop());
+                if (hop == null) continue;
+                if (hop == Hop.EMR) emrTimes.computeIfAbsent(host(p.target()), k -> new TreeSet<>()).add(p.at());
+                Double ms = hop == Hop.EMR && p.firstByteMs() != null ? p.firstByteMs() : p.latencyMs();
+                if (ms == null) continue; // failed outright: counted as loss through the attempts of the others
+                double loss = p.attempts() == 0 ? 0 : (double) p.failures() / p.attempts();
+                List<Point> points = series.computeIfAbsent(p.deviceId(), k -> new EnumMap<>(Hop.class))
+                        .computeIfAbsent(hop, k -> new ArrayList<>());
+                // after the points taken at the same time: a sample's rows keep their order; mostly an append
+                points.add(SiteHistory.firstAtOrAfter(points, p.at().toEpochMilli() + 1),
+                        new Point(p.at(), ms, p.jitterMs() == null ? 0 : p.jitterMs(), loss, Math.max(1, p.attempts())));
+            }
+        }
+
+        /** Adds device states: those of a whole read, or those of samples just registered as new. */
+        void addStates(List<DeviceStateReading> states) {
+            for (DeviceStateReading s : states) {
+                if (s.takenAt().isBefore(floor)) continue;
+                samples.putIfAbsent(s.sampleId(), s.takenAt());
+                if (s.cpuLoad() != null || s.memoryLoad() != null) {
+                    List<Load> list = loads.computeIfAbsent(s.deviceId(), k -> new ArrayList<>());
+                    list.add(firstLoadAtOrAfter(list, s.takenAt().toEpochMilli() + 1), new Load(s.takenAt(), Duration.ofMinutes(1),
+                            s.cpuLoad() == null ? 0 : s.cpuLoad(), s.memoryLoad() == null ? 0 : s.memoryLoad(),
+                            s.diskUsed() == null ? 0 : s.diskUsed()));
+                }
+                if (s.guestReachable() != null && s.guestReachable() > 0 && s.segmentId() != null) {
+                    guestTimes.computeIfAbsent(s.segmentId(), k -> new TreeSet<>()).add(s.takenAt());
+                }
+            }
+        }
+
+        void copyLoads(Instant from, Instant to, Map<UUID, List<Load>> into) {
+            long a = from.toEpochMilli(), b = to.toEpochMilli();
+            loads.forEach((device, list) -> {
+                int i = firstLoadAtOrAfter(list, a), j = firstLoadAtOrAfter(list, b);
+                if (i < j) into.put(device, new ArrayList<>(list.subList(i, j)));
+            });
+        }
+
+        /** The segments from which a device reached a guest network within [from, to). */
+        Set<UUID> guestReaching(Instant from, Instant to) {
+            Set<UUID> segments = new HashSet<>();
+            guestTimes.forEach((segment, times) -> {
+                Instant first = times.ceiling(from);
+                if (first != null && first.isBefore(to)) segments.add(segment);
+            });
+            return segments;
+        }
+
+        private static int firstLoadAtOrAfter(List<Load> loads, long ms) {
+            int lo = 0, hi = loads.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (loads.get(mid).at().toEpochMilli() < ms) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+
+        /** Forgets the points and states taken before {@code newFloor}. */
+        void dropBefore(Instant newFloor) {
+            if (!newFloor.isAfter(floor)) return;
+            long cut = newFloor.toEpochMilli();
+            for (Map<Hop, List<Point>> hops : series.values()) {
+                for (List<Point> points : hops.values()) points.subList(0, SiteHistory.firstAtOrAfter(points, cut)).clear();
+            }
+            for (List<Load> list : loads.values()) list.subList(0, firstLoadAtOrAfter(list, cut)).clear();
+            for (TreeSet<Instant> times : guestTimes.values()) times.headSet(newFloor).clear();
+            guestTimes.values().removeIf(TreeSet::isEmpty);
+            for (TreeSet<Instant> times : emrTimes.values()) times.headSet(newFloor).clear();
+            emrTimes.values().removeIf(TreeSet::isEmpty);
+            samples.values().removeIf(t -> t.isBefore(newFloor));
+            floor = newFloor;
+        }
+
+        /** Appends the points of [from, to) to {@code into}, after what it holds (the hours before). */
+        void copy(Instant from, Instant to, Map<UUID, Map<Hop, List<Point>>> into) {
+            long a = from.toEpochMilli(), b = to.toEpochMilli();
+            series.forEach((device, hops) -> hops.forEach((hop, points) -> {
+                int i = SiteHistory.firstAtOrAfter(points, a), j = SiteHistory.firstAtOrAfter(points, b);
+                if (i < j) {
+                    into.computeIfAbsent(device, k -> new EnumMap<>(Hop.class)).computeIfAbsent(hop, k -> new ArrayList<>())
+                            .addAll(points.subList(i, j));
+                }
+            }));
+        }
+
+        Set<String> emrHosts(Instant from, Instant to) {
+            Set<String> hosts = new HashSet<>();
+            emrTimes.forEach((host, times) -> {
+                Instant first = times.ceiling(from);
+                if (first != null && first.isBefore(to)) hosts.add(host);
+            });
+            return hosts;
+        }
+    }
+
+    /**
+     * How far back each read of new samples looks from the newest one received before it: an intake still
+     * committing has received its samples at most this long before (the rollup job waits as long).
+     */
+    static final Duration SETTLE = Duration.ofMinutes(1);
+    /** A site's raw rows are read whole again this often: a sample committed later than {@link #SETTLE} is seen then. */
+    static final Duration RAW_FULL = Duration.ofHours(1);
+    /** Each site kept holds one to two hours of raw rows (a 200-device site: about 160,000 points, 10–15 MB). */
+    private static final int RAW_SITES = 8;
+    private final Map<UUID, RecentRaw> recents = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<HistoryKey, History> eldest) {
-            return size() > HISTORY_SITES;
+        protected boolean removeEldestEntry(Map.Entry<UUID, RecentRaw> eldest) {
+            return size() > RAW_SITES;
         }
     });
 
-    private History history(UUID siteId, Instant from, Instant to) {
-        HistoryKey key = new HistoryKey(siteId, from, to);
-        History cached = histories.get(key);
+    /**
+     * The site's raw rows from {@code from} on, brought up to date; the caller copies out of it under its lock. A
+     * window that ended more than an hour ago (a ticket's) or starts before what is kept is read whole over
+     * [{@code from}, {@code until}) and not kept.
+     */
+    private RecentRaw recent(UUID siteId, Instant from, Instant until) {
         Instant now = Instant.now();
-        if (cached != null && cached.readAt().plus(HISTORY_FRESH).isAfter(now)) return cached;
-        Map<UUID, Map<Hop, List<Point>>> series = new HashMap<>();
-        Set<String> emrHosts = new HashSet<>();
-        for (HourlyRollup r : readings.hourlyForSite(siteId, from, to)) {
-            Hop hop = hop(r.hop());
-            if (hop == null) continue;
-            if (hop == Hop.EMR) emrHosts.add(host(r.target()));
-            Double ms = hop == Hop.EMR && r.firstByteMeanMs() != null ? r.firstByteMeanMs() : r.latencyP50Ms();
-            if (ms == null) ms = r.attempts() > 0 && r.failures() == r.attempts() ? null : r.latencyMeanMs();
-            if (ms == null) continue;
-            double loss = r.attempts() == 0 ? 0 : (double) r.failures() / r.attempts();
-            series.computeIfAbsent(r.deviceId(), k -> new EnumMap<>(Hop.class)).computeIfAbsent(hop, k -> new ArrayList<>())
-                    .add(new Point(r.hour(), ms, r.jitterMeanMs() == null ? 0 : r.jitterMeanMs(), loss, r.attempts()));
+        RecentRaw r = recents.get(siteId);
+        boolean expired = r == null || r.readAt.plus(RAW_FULL).isBefore(now);
+        if (until.isBefore(now.minus(RAW)) || (!expired && from.isBefore(r.floor))) return whole(siteId, from, until, now);
+        if (expired) {
+            // no upper bound in effect: samples dated ahead (within the intake's allowed skew) are kept for later windows
+            RecentRaw whole = whole(siteId, from, now.plus(1, ChronoUnit.DAYS), now);
+            recents.put(siteId, whole);
+            return whole;
         }
-        History h = new History(series, emrHosts, now);
-        histories.put(key, h);
+        synchronized (r) {
+            r.dropBefore(from);
+            Instant last = readings.lastReceivedAt(); // before the read: whatever arrives during it is read next time
+            List<UUID> arrived = new ArrayList<>();
+            for (SampleTaken t : readings.samplesReceivedForSite(siteId, r.receivedFrom, r.floor)) {
+                if (r.samples.putIfAbsent(t.sampleId(), t.takenAt()) == null) arrived.add(t.sampleId());
+            }
+            // a few hundred a minute from a busy site; the bind list stays short
+            for (int i = 0; i < arrived.size(); i += 1000) {
+                List<UUID> some = arrived.subList(i, Math.min(arrived.size(), i + 1000));
+                r.add(readings.rawPointsOfSamples(some));
+                r.addStates(readings.statesOfSamples(some));
+            }
+            if (last != null && last.minus(SETTLE).isAfter(r.receivedFrom)) r.receivedFrom = last.minus(SETTLE);
+        }
+        return r;
+    }
+
+    /**
+     * Hours this recent are read again on every diagnosis: the rollup job rebuilds the current and the last hour
+     * every few minutes, and its event reaches only this server.
+     */
+    static final Duration REREAD = Duration.ofHours(2);
+    /** How long a site's history is kept before it is read whole again (in the background): other servers' rebuilds. */
+    static final Duration HISTORY_FULL = Duration.ofHours(1);
+    /** A site's own history and its peers' share the cache; clinic sites have tens of devices, not hundreds. */
+    private static final int HISTORY_SITES = 32;
+    private final Map<UUID, SiteHistory> histories = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, SiteHistory> eldest) {
+            return size() > HISTORY_SITES;
+        }
+    });
+    private final java.util.concurrent.ExecutorService refresher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "diagnosis-history");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<UUID> refreshing = ConcurrentHashMap.newKeySet();
+
+    @EventListener
+    void rebuilt(HourlyRollupsRebuilt event) {
+        event.earliestHourBySite().forEach((site, hour) -> {
+            SiteHistory h = histories.get(site);
+            if (h == null) return;
+            synchronized (h) {
+                if (h.staleFrom == null || hour.isBefore(h.staleFrom)) h.staleFrom = hour;
+            }
+        });
+    }
+
+    /** The site's history, holding at least [from, to) up to date; the caller copies out of it under its lock. */
+    private SiteHistory history(UUID siteId, Instant from, Instant to) {
+        Instant now = Instant.now();
+        SiteHistory h = histories.get(siteId);
+        if (h == null || from.isBefore(h.from)) {
+            h = read(siteId, from, to, now);
+            histories.put(siteId, h);
+            return h;
+        }
+        if (h.readAt.plus(HISTORY_FULL).isBefore(now) && refreshing.add(siteId)) {
+            SiteHistory old = h;
+            refresher.execute(() -> {
+                try {
+                    SiteHistory fresh = read(siteId, from, to, Instant.now());
+                    synchronized (old) {
+                        fresh.staleFrom = old.staleFrom; // a rebuild announced while this read ran
+                    }
+                    histories.put(siteId, fresh);
+                } finally {
+                    refreshing.remove(siteId);
+                }
+            });
+        }
+        synchronized (h) {
+            Instant again = now.truncatedTo(ChronoUnit.HOURS).minus(REREAD);
+            if (h.to.isBefore(again)) again = h.to;
+            if (h.staleFrom != null && h.staleFrom.isBefore(again)) again = h.staleFrom;
+            if (again.isBefore(h.from)) again = h.from;
+            Instant until = to.isAfter(h.to) ? to : h.to;
+            if (again.isBefore(until)) {
+                h.replaceFrom(again, readings.hourlyPointsForSites(List.of(siteId), HOPS, again, until));
+                h.to = until;
+                h.staleFrom = null;
+            }
+        }
         return h;
     }
+
+    private SiteHistory read(UUID siteId, Instant from, Instant to, Instant now) {
+        SiteHistory h = new SiteHistory(siteId, from, now);
+        h.replaceFrom(from, readings.hourlyPointsForSites(List.of(siteId), HOPS, from, to));
+        h.to = to;
+        return h;
+    }
+
+    private RecentRaw whole(UUID siteId, Instant from, Instant until, Instant now) {
+        Instant last = readings.lastReceivedAt();
+        RecentRaw whole = new RecentRaw(from, now, last == null ? Instant.EPOCH : last.minus(SETTLE));
+        whole.add(readings.rawPointsForSite(siteId, from, until));
+        whole.addStates(readings.statesForSite(siteId, from, until));
+        return whole;
+    }
+
+    private static final List<String> HOPS = Arrays.stream(Hop.values()).map(Enum::name).toList();
 
     /**
      * The other sites of the same organization whose agents probe the same EMR host, as site-level series (the
@@ -185,59 +485,38 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
         Map<UUID, String> others = new LinkedHashMap<>();
         for (SiteSummary s : directory.sites(organization, site.organizationId())) if (!s.id().equals(siteId)) others.put(s.id(), s.name());
         if (others.isEmpty()) return List.of();
-        // site -> hop -> hour -> values over its devices
-        Map<UUID, Map<Hop, TreeMap<Instant, List<Double>>>> bySite = new HashMap<>();
-        Set<UUID> sameEmr = new HashSet<>();
-        // Finished hours from the cache (they change only with late samples), the last ones read now.
-        Instant recent = to.minus(RAW).truncatedTo(ChronoUnit.HOURS);
-        List<HourlyRollup> rows = new ArrayList<>(peerHistory(others.keySet(), from.truncatedTo(ChronoUnit.HOURS), recent));
-        rows.addAll(readings.hourlyForSites(others.keySet(), recent, to));
-        for (HourlyRollup r : rows) {
-            Hop hop = hop(r.hop());
-            if (hop != Hop.REFERENCE && hop != Hop.EMR) continue;
-            if (hop == Hop.EMR && emrHosts.contains(host(r.target()))) sameEmr.add(r.siteId());
-            Double ms = hop == Hop.EMR && r.firstByteMeanMs() != null ? r.firstByteMeanMs() : r.latencyP50Ms();
-            if (ms == null) continue;
-            bySite.computeIfAbsent(r.siteId(), k -> new EnumMap<>(Hop.class)).computeIfAbsent(hop, k -> new TreeMap<>())
-                    .computeIfAbsent(r.hour(), k -> new ArrayList<>()).add(ms);
-        }
+        // Each peer's rollups from the same cache as a site's own: its weeks are read once, the last hours each time.
+        Instant hoursFrom = from.truncatedTo(ChronoUnit.HOURS);
+        Instant hoursTo = to.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
         List<PeerSite> peers = new ArrayList<>();
-        for (UUID id : sameEmr) {
+        for (Map.Entry<UUID, String> other : others.entrySet()) {
+            Map<UUID, Map<Hop, List<Point>>> series = new HashMap<>();
+            SiteHistory h = history(other.getKey(), hoursFrom, hoursTo);
+            boolean sameEmr;
+            synchronized (h) {
+                // hour_start < to, as the rows were read before
+                h.copy(hoursFrom, to, series);
+                sameEmr = h.emrHosts(hoursFrom, to).stream().anyMatch(emrHosts::contains);
+            }
+            if (!sameEmr) continue;
+            // hop -> hour -> values over its devices
+            Map<Hop, TreeMap<Instant, List<Double>>> byHour = new EnumMap<>(Hop.class);
+            for (Map<Hop, List<Point>> hops : series.values()) {
+                for (Hop hop : List.of(Hop.REFERENCE, Hop.EMR)) {
+                    for (Point p : hops.getOrDefault(hop, List.of())) {
+                        byHour.computeIfAbsent(hop, k -> new TreeMap<>()).computeIfAbsent(p.at(), k -> new ArrayList<>()).add(p.ms());
+                    }
+                }
+            }
             Map<Hop, List<Point>> hops = new EnumMap<>(Hop.class);
-            bySite.get(id).forEach((hop, hours) -> {
+            byHour.forEach((hop, hours) -> {
                 List<Point> points = new ArrayList<>();
                 hours.forEach((hour, values) -> points.add(new Point(hour, BreakpointEngine.median(values), 0, 0, values.size())));
                 hops.put(hop, points);
             });
-            peers.add(new PeerSite(id, others.get(id), hops));
+            peers.add(new PeerSite(other.getKey(), other.getValue(), hops));
         }
         return peers;
-    }
-
-    private record PeerKey(Set<UUID> sites, Instant from, Instant to) {
-    }
-
-    private record PeerRows(List<HourlyRollup> rows, Instant readAt) {
-    }
-
-    private final Map<PeerKey, PeerRows> peerRows = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<PeerKey, PeerRows> eldest) {
-            return size() > HISTORY_SITES;
-        }
-    });
-
-    /** The peers' rollups of finished hours, only the hops the comparison uses, read once per hour like a site's own. */
-    private List<HourlyRollup> peerHistory(Set<UUID> sites, Instant from, Instant to) {
-        if (!from.isBefore(to)) return List.of();
-        PeerKey key = new PeerKey(Set.copyOf(sites), from, to);
-        PeerRows cached = peerRows.get(key);
-        Instant now = Instant.now();
-        if (cached != null && cached.readAt().plus(HISTORY_FRESH).isAfter(now)) return cached.rows();
-        List<HourlyRollup> rows = readings.hourlyForSites(sites, from, to).stream()
-                .filter(r -> "REFERENCE".equals(r.hop()) || "EMR".equals(r.hop())).toList();
-        peerRows.put(key, new PeerRows(rows, now));
-        return rows;
     }
 
     private static Hop hop(String name) {
@@ -257,8 +536,20 @@ class TelemetryMeasurements implements MeasurementSource, BurstStore {
         }
     }
 
+    /** Targets are a handful of URLs per site, seen on every EMR row: parsed once (a bounded memo). */
+    private static final Map<String, String> HOSTS = new ConcurrentHashMap<>();
+
     private static String host(String target) {
         if (target == null) return "";
+        String known = HOSTS.get(target);
+        if (known != null) return known;
+        if (HOSTS.size() > 1000) HOSTS.clear();
+        String h = parseHost(target);
+        HOSTS.put(target, h);
+        return h;
+    }
+
+    private static String parseHost(String target) {
         try {
             String h = URI.create(target).getHost();
             return h == null ? target : h;

@@ -3,7 +3,9 @@ package io.breakpoint.telemetry.internal;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.breakpoint.telemetry.HourlyRollupsRebuilt;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,13 +37,15 @@ public class Rollups {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean enabled;
+    private final ApplicationEventPublisher events;
 
     Rollups(JdbcClient jdbc, TransactionTemplate tx, Clock clock,
-            @Value("${breakpoint.telemetry.rollup.enabled:true}") boolean enabled) {
+            @Value("${breakpoint.telemetry.rollup.enabled:true}") boolean enabled, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
         this.enabled = enabled;
+        this.events = events;
     }
 
     @Scheduled(fixedDelayString = "${breakpoint.telemetry.rollup.every:PT5M}", initialDelayString = "${breakpoint.telemetry.rollup.first-after:PT1M}")
@@ -69,12 +73,15 @@ public class Rollups {
                 .query((rs, n) -> touched.add(new DeviceHour(rs.getObject(1, UUID.class),
                         rs.getTimestamp(2).toInstant().truncatedTo(ChronoUnit.HOURS))))
                 .list();
+        Map<UUID, Instant> earliest = new HashMap<>();
         for (DeviceHour dh : touched) {
+            UUID site;
             try {
-                tx.executeWithoutResult(s -> rebuild(dh.deviceId(), dh.hour()));
+                site = tx.execute(s -> rebuild(dh.deviceId(), dh.hour()));
             } catch (DuplicateKeyException rebuiltAtTheSameTime) {
-                tx.executeWithoutResult(s -> rebuild(dh.deviceId(), dh.hour())); // a manual run raced the scheduled one
+                site = tx.execute(s -> rebuild(dh.deviceId(), dh.hour())); // a manual run raced the scheduled one
             }
+            if (site != null) earliest.merge(site, dh.hour(), (a, b) -> a.isBefore(b) ? a : b);
         }
         tx.executeWithoutResult(s -> {
             int updated = jdbc.sql("update telemetry_rollup_progress set rolled_to = ? where name = ?")
@@ -84,6 +91,7 @@ public class Rollups {
             }
         });
         if (!touched.isEmpty()) log.debug("Rolled up {} device-hours", touched.size());
+        if (!earliest.isEmpty()) events.publishEvent(new HourlyRollupsRebuilt(earliest));
         return touched.size();
     }
 
@@ -97,8 +105,8 @@ public class Rollups {
         final HourStats latency = new HourStats(), firstByte = new HourStats(), jitter = new HourStats();
     }
 
-    /** Replaces the rollup rows of one device and hour with what the raw rows say now. */
-    void rebuild(UUID deviceId, Instant hour) {
+    /** Replaces the rollup rows of one device and hour with what the raw rows say now; returns their site (null: none). */
+    UUID rebuild(UUID deviceId, Instant hour) {
         Timestamp start = Timestamp.from(hour), end = Timestamp.from(hour.plus(1, ChronoUnit.HOURS));
         HourStats cpu = new HourStats(), memory = new HourStats();
         jdbc.sql("select cpu_load, memory_load from telemetry_samples where device_id = ? and taken_at >= ? and taken_at < ?")
@@ -148,6 +156,7 @@ public class Rollups {
                             cpu.mean(), cpu.max(), memory.mean(), memory.max())
                     .update();
         }
+        return groups.values().stream().map(g -> g.siteId).findFirst().orElse(null);
     }
 
     private static Double value(double v, boolean wasNull) {
