@@ -219,6 +219,10 @@ class TicketJourneyBrowserTest extends DemoServerTest {
         shot("portal-replied");
         assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;")).isEqualTo(true);
         assertThat(driver.findElement(By.id("thread")).getText()).contains("It is back again this afternoon.");
+        // The PHI check of the reply box answers after the reply was sent: it must not touch the conversation.
+        sleepPastThePhiCheck();
+        assertThat(driver.findElement(By.id("thread")).getText()).contains("It is back again this afternoon.");
+        assertThat(driver.findElements(By.cssSelector("#thread > li"))).hasSizeGreaterThan(lines);
         assertThat(driver.findElement(By.id("reply-body")).getAttribute("value")).isEmpty();
         assertThat(driver.findElement(By.id("reply-label")).getText()).isEqualTo("Reply to the desk");
     }
@@ -291,6 +295,15 @@ class TicketJourneyBrowserTest extends DemoServerTest {
             Files.write(SHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new IllegalStateException("Could not save the screenshot " + name, e);
+        }
+    }
+
+    /** The reply box's PHI check fires 700 ms after the last keystroke; wait until it has answered. */
+    private void sleepPastThePhiCheck() {
+        try {
+            Thread.sleep(1_500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
