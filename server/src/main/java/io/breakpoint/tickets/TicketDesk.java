@@ -124,7 +124,6 @@ public class TicketDesk {
         final Instant at;
         final String accountHelp;
         final List<AuditTrail.Pending> audit = new ArrayList<>();
-        boolean routedAtIntake;
         boolean decided; // routing and the acknowledgement happen once, even when a failed batch is written again
 
         Opening(Ticket ticket, SiteSummary site, PhiScreening.Screened screened, Instant at, String accountHelp) {
@@ -176,7 +175,6 @@ public class TicketDesk {
                 t.stayQueued(d.reason(), o.at);
                 o.audit.add(audit.prepare(null, "TICKET_QUEUED", t.organizationId(), t.id(), t.reference() + ": " + d.reason()));
             }
-            o.routedAtIntake = d != null;
             t.acknowledge(Acknowledgement.compose(t.reference(), t.category(), t.priority(), t.tier(),
                     d != null && d.routed() ? d.assigneeFirstName() : null, t.firstResponseDueAt(), o.at, o.site.timeZone(),
                     o.accountHelp), o.at);
@@ -190,7 +188,7 @@ public class TicketDesk {
             Ticket t = o.ticket;
             if (o.screened.containsPhi()) phi.flag(t.id(), t.organizationId(), o.screened.kinds());
             events.publishEvent(new TicketOpened(t.id(), t.number(), t.organizationId(), t.siteId(), t.requesterId(),
-                    t.tier(), t.category(), t.priority(), o.at, o.routedAtIntake));
+                    t.tier(), t.category(), t.priority(), o.at));
             if (t.assigneeId() != null) {
                 events.publishEvent(new TicketAssigned(t.id(), t.organizationId(), t.assigneeId(), t.tier(), o.at));
             }

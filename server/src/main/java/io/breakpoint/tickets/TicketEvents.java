@@ -8,9 +8,8 @@ public final class TicketEvents {
     private TicketEvents() {
     }
 
-    /** {@code routedAtIntake}: routing already decided at intake (assigned, or a note why it waits in the queue). */
     public record TicketOpened(UUID ticketId, long number, UUID organizationId, UUID siteId, UUID requesterId,
-                               int tier, Category category, Priority priority, Instant at, boolean routedAtIntake) {
+                               int tier, Category category, Priority priority, Instant at) {
     }
 
     public record TicketAssigned(UUID ticketId, UUID organizationId, UUID assigneeId, int tier, Instant at) {
