@@ -24,10 +24,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class IntakeBenchmark {
 
-    private static final String[] SUBJECTS = {
-            "Printer in exam room %d jams on every label", "EMR slow to open charts at front desk %d",
-            "Cannot sign in to the EMR from workstation %d", "Wi-Fi drops in treatment room %d",
-            "Scanner at check-in %d does not send to the chart", "Phone at nurse station %d has no dial tone"};
+    /**
+     * What clinic staff write, as subject and description: words from no particular test, so that triage, routing
+     * and the SLA clocks do the work real tickets give them (a made-up text with "request 123" reads as a service
+     * request at low confidence, and every ticket would wait for a human in dispatch).
+     */
+    private static final String[][] TICKETS = {
+            {"Printer in exam room %d jams on every label", "The label printer jams every time we print a specimen label. Tried reloading the roll."},
+            {"EMR slow to open charts at front desk %d", "Charts take about a minute to open since this morning. Other programs seem fine."},
+            {"Cannot sign in to the EMR from workstation %d", "It says my password is wrong but it worked yesterday. I have patients waiting."},
+            {"Wi-Fi drops in treatment room %d", "The laptop loses Wi-Fi every few minutes in this room, fine in the hallway."},
+            {"Scanner at check-in %d does not send to the chart", "Insurance cards scan but never show up in the patient chart."},
+            {"Phone at nurse station %d has no dial tone", "The desk phone has no dial tone since we came in; the other phones work."}};
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Args.parse(args);
@@ -76,9 +84,9 @@ public final class IntakeBenchmark {
                 long n;
                 RawHttp raw = new RawHttp(client.base());
                 while (System.nanoTime() < deadline && (n = issued.incrementAndGet()) <= maxRequests) {
-                    String subject = SUBJECTS[(int) (n % SUBJECTS.length)].formatted(n % 40 + 1);
-                    String description = "Reported by the intake benchmark, request " + n
-                            + ". Staff say it started this morning and affects patient check-in.";
+                    String[] ticket = TICKETS[(int) (n % TICKETS.length)];
+                    String subject = ticket[0].formatted(n % 40 + 1);
+                    String description = ticket[1];
                     HttpRequest request = jdkClient ? client.json("/api/v1/tickets", Map.of("subject", subject, "description", description)) : null;
                     String json = "{\"subject\":\"" + subject + "\",\"description\":\"" + description + "\"}";
                     long t0 = System.nanoTime();

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.concurrent.Executor;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Instant;
 import java.util.*;
 
 /**
@@ -99,7 +100,8 @@ public class Detection {
         Channel.runAs(Channel.SYS, () -> {
             if (batch.size() > 1) {
                 try {
-                    tx.executeWithoutResult(s -> batch.forEach(e -> consider(arrived(e)))); // one transaction for the group
+                    Known known = new Known();
+                    tx.executeWithoutResult(s -> batch.forEach(e -> consider(arrived(e), known))); // one transaction for the group
                     return;
                 } catch (RuntimeException raced) {
                     log.debug("Incident detection of {} tickets at once failed; one by one: {}", batch.size(), raced.toString());
@@ -122,7 +124,7 @@ public class Detection {
                 Member arrived = arrived(event); // the first attempt only: a retry reads the ticket as it is now
                 boolean first = attempt == 1;
                 tx.executeWithoutResult(s -> {
-                    if (first) consider(arrived); else consider(event.ticketId());
+                    if (first) consider(arrived, new Known()); else consider(event.ticketId());
                 });
                 return;
             } catch (DataIntegrityViolationException | ConflictException raced) {
@@ -138,19 +140,41 @@ public class Detection {
     public void consider(UUID ticketId) {
         Member t = tickets.members(List.of(ticketId)).stream().findFirst().orElse(null);
         if (t == null || !t.open() || !settings.watches(t.category()) || !store.linkedAmong(List.of(ticketId)).isEmpty()) return;
-        consider(t);
+        consider(t, new Known());
+    }
+
+    /**
+     * What one transaction of detection learnt of the open incidents, so that a group of tickets of one kind (a burst
+     * arrives as one) reads them once: the open incidents per organization and category, and their latest arrivals.
+     */
+    private static final class Known {
+        final Map<String, List<Incident>> open = new HashMap<>();
+        final Map<UUID, Instant> latest = new HashMap<>();
+        final Set<UUID> asked = new HashSet<>();
+
+        static String key(Member t) {
+            return t.organizationId() + "|" + t.category();
+        }
     }
 
     /** A ticket just opened (not linked yet: the link table's key refuses a second link of it anyway). */
-    private void consider(Member t) {
+    private void consider(Member t, Known known) {
         String place = placeOf(t.siteId(), t.organizationId());
         String kind = t.category().label();
-        List<Incident> candidates = store.openOfKind(t.organizationId(), t.category());
-        Optional<Incident> open = candidates.isEmpty() ? Optional.empty() : BurstRules.joinable(t, candidates,
-                store.latestArrivals(candidates.stream().map(Incident::id).toList()), settings.window());
+        List<Incident> candidates = known.open.computeIfAbsent(Known.key(t),
+                k -> new ArrayList<>(store.openOfKind(t.organizationId(), t.category())));
+        List<UUID> unknown = candidates.stream().map(Incident::id).filter(id -> !known.asked.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            known.latest.putAll(store.latestArrivals(unknown));
+            known.asked.addAll(unknown);
+        }
+        Optional<Incident> open = candidates.isEmpty() ? Optional.empty()
+                : BurstRules.joinable(t, candidates, known.latest, settings.window());
         if (open.isPresent()) {
-            linking.join(open.get(), t, null, "another " + kind + " ticket from " + place + " within "
+            Incident joined = linking.join(open.get(), t, null, "another " + kind + " ticket from " + place + " within "
                     + BurstRules.spoken(settings.window()) + " of its latest one.");
+            candidates.replaceAll(i -> i.id().equals(joined.id()) ? joined : i); // its priority may have risen
+            known.latest.merge(joined.id(), t.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
             return;
         }
         List<Member> recent = tickets.arrivals(t.organizationId(), t.category(), t.createdAt().minus(settings.window()));
@@ -162,6 +186,7 @@ public class Detection {
             String why = burst.tickets().size() + " " + kind + " tickets from " + where + " within "
                     + BurstRules.spoken(settings.window()) + " (threshold " + burst.threshold() + ").";
             Incident i = linking.open(title, t.organizationId(), burst.siteId(), burst.tickets(), null, why);
+            known.open.remove(Known.key(t)); // the next ticket of the burst reads it and joins
             log.info("Opened major incident {}: {}", i.reference(), why);
         });
     }

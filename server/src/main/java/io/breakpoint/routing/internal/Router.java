@@ -102,9 +102,12 @@ class Router {
         if (!enabled) return 0;
         int[] routed = {0};
         Channel.runAs(Channel.SYS, () -> {
-            for (TicketRouting.Queue queue : tickets.queuesWithUnassigned(organizationId)) {
+            for (TicketRouting.Queue queue : queues(organizationId)) {
                 List<RoutingCandidate> candidates = directory.routingCandidates(queue.organizationId(), queue.tier());
                 Map<UUID, Integer> load = new HashMap<>(tickets.openAssigned(ids(candidates)));
+                // Checked before the queue is read: in a wave of breaches every escalation asks for a give-out, and
+                // with everyone busy each would otherwise read a long queue for nothing.
+                if (!anyoneFree(candidates, load)) continue;
                 Set<String> internalFirst = directory.internalFirstCategories(queue.organizationId());
                 for (UUID id : tickets.queuedIds(queue, QUEUE_BATCH)) {
                     // Nobody of this queue (or of the clinic's IT) on shift with room: nothing more to try.
@@ -127,6 +130,16 @@ class Router {
         });
         if (routed[0] > 0) log.info("Routed {} queued tickets", routed[0]);
         return routed[0];
+    }
+
+    /**
+     * The tier queues to give out from: of one organization, its three tiers (a look at each costs less than finding
+     * which have tickets waiting); of all, those with tickets waiting (the minute's sweep).
+     */
+    private List<TicketRouting.Queue> queues(UUID organizationId) {
+        if (organizationId == null) return tickets.queuesWithUnassigned(null);
+        return List.of(new TicketRouting.Queue(organizationId, 1), new TicketRouting.Queue(organizationId, 2),
+                new TicketRouting.Queue(organizationId, 3));
     }
 
     /** The decision for a ticket, or nothing when routing is not in use for its queue. */
