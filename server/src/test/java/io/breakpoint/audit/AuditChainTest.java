@@ -193,6 +193,50 @@ abstract class AuditChainTest extends ApiTest {
     }
 
     @Test
+    void ticketsOpenedInGroupsAreSealedAsTheyAreWrittenAndShareOneChainWithEverythingElse() throws Exception {
+        int openers = 8, each = 6, appenders = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(openers + appenders);
+        List<String> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < openers; i++) {
+                int worker = i;
+                done.add(pool.submit((Callable<Void>) () -> {
+                    for (int n = 0; n < each; n++) {
+                        JsonNode t = opens(clinics.ellis(), aTicket().about("Label printer " + worker + "-" + n + " prints blank labels"));
+                        // Sealed with the ticket: the record has its place by the time the requester has the answer.
+                        assertThat(jdbc.sql("select hash from audit_events where ticket_id = ? and action = 'TICKET_OPENED'")
+                                .param(id(t)).query(String.class).single()).hasSize(64);
+                        opened.add(t.path("id").asString());
+                    }
+                    return null;
+                }));
+            }
+            for (int i = 0; i < appenders; i++) {
+                int worker = i;
+                done.add(pool.submit((Callable<Void>) () -> {
+                    for (int n = 0; n < each * 2; n++) {
+                        int k = n;
+                        Channel.runAs(Channel.SYS, () -> tx.executeWithoutResult(s ->
+                                audit.record(null, "TEST_APPEND", clinics.riverbend(), null, "beside intake " + worker + " #" + k)));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) f.get();
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(opened).hasSize(openers * each);
+        Verify v = auditVerify(); // seals what the sealer has not reached yet, then walks the chain
+        assertThat(v.exitCode()).as(v.output()).isZero();
+        long max = jdbc.sql("select max(seq) from audit_events").query(Long.class).single();
+        assertThat(max).isEqualTo(jdbc.sql("select count(*) from audit_events where seq is not null").query(Long.class).single());
+        assertThat(jdbc.sql("select count(*) from audit_events where seq is null").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aRolledBackChangeLeavesNoAuditRecordAndNoGap() {
         long before = count("audit_events");
         assertThatThrownBy(() -> Channel.runAs(Channel.SYS, () -> tx.executeWithoutResult(s -> {

@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -101,9 +103,45 @@ public class ChainSealer implements DisposableBean {
     private record Unsealed(long id, ChainLink fields) {
     }
 
-    private int sealBatch() {
-        Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
+    /**
+     * Writes records already sealed, in the caller's transaction: takes the chain head's lock, which the transaction
+     * holds to its commit, gives the records the next places and hashes, and moves the head. Only for a transaction
+     * that writes many records at once and commits right after (intake's groups, docs/decisions/0027): held through
+     * every commit, the lock would cap audited work at one commit at a time.
+     */
+    void insertSealed(List<ChainWriter.Entry> entries, String insert, java.util.function.Function<ChainWriter.Entry, Object[]> values) {
+        Head head = lockHead();
+        long seq = head.seq();
+        String previous = head.hash();
+        List<Object[]> rows = new java.util.ArrayList<>(entries.size());
+        for (ChainWriter.Entry e : entries) {
+            ChainLink link = new ChainLink(++seq, e.at(), e.actorId(), e.actorEmail(), e.organizationId(), e.ticketId(),
+                    e.action(), e.channel(), e.remoteAddress(), e.detail(), previous);
+            previous = link.hash();
+            Object[] fields = values.apply(e);
+            Object[] row = java.util.Arrays.copyOf(fields, fields.length + 3);
+            row[fields.length] = seq;
+            row[fields.length + 1] = link.previousHash();
+            row[fields.length + 2] = previous;
+            rows.add(row);
+        }
+        template.batchUpdate(insert, rows, rows.size(), (ps, row) -> {
+            for (int i = 0; i < row.length; i++) StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, row[i]);
+        });
+        moveHead(seq, previous);
+    }
+
+    private Head lockHead() {
+        return jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+    }
+
+    private void moveHead(long seq, String hash) {
+        jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, hash).update();
+    }
+
+    private int sealBatch() {
+        Head head = lockHead();
         List<Unsealed> rows = jdbc.sql("""
                         select id, at, actor_id, actor_email, organization_id, ticket_id, action, channel, remote_address, detail
                         from audit_events where seq is null order by id""" + " limit " + BATCH)
@@ -124,7 +162,7 @@ public class ChainSealer implements DisposableBean {
             seals.add(new Object[]{seq, link.previousHash(), previous, r.id()});
         }
         template.batchUpdate("update audit_events set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null", seals);
-        jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, previous).update();
+        moveHead(seq, previous);
         return rows.size();
     }
 
