@@ -11,8 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -66,6 +68,26 @@ public class IncidentTickets {
         store.appendHistory(t);
         Runnable record = () -> audit.record(actor, "TICKET_INCIDENT", t.organizationId(), t.id(), t.reference() + ": " + text);
         if (actor == null) Channel.runAs(Channel.SYS, record); else record.run();
+    }
+
+    /**
+     * The desk linked several tickets to incidents at once (detection of a group of new tickets): their history lines
+     * with one batched statement, their audit records sealed as they are written (so call it last in a transaction
+     * that commits right after, see {@link AuditTrail#recordAll}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void noteIncidents(Map<UUID, String> texts) {
+        List<Ticket> found = store.findAll(texts.keySet());
+        if (found.size() != texts.size()) throw new io.breakpoint.common.NotFoundException("Ticket of an incident link");
+        Instant now = clock.instant();
+        List<AuditTrail.Pending> records = new ArrayList<>(found.size());
+        Channel.runAs(Channel.SYS, () -> found.forEach(t -> {
+            String text = texts.get(t.id());
+            t.incidentChanged(text, null, now);
+            records.add(audit.prepare(null, "TICKET_INCIDENT", t.organizationId(), t.id(), t.reference() + ": " + text));
+        }));
+        store.appendHistoryAll(found);
+        audit.recordAll(records);
     }
 
     private static Member member(Ticket t) {

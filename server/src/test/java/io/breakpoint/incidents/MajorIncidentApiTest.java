@@ -100,6 +100,44 @@ abstract class MajorIncidentApiTest extends ApiTest {
     }
 
     @Test
+    void aBurstArrivingAllAtOnceEndsInOneIncidentWithEveryTicketLinkedOnceAndSaidSoInItsHistory() throws Exception {
+        Clinic c = new Clinic();
+        int burst = 24;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        List<UUID> ids;
+        try {
+            List<java.util.concurrent.Future<UUID>> sent = new ArrayList<>();
+            for (int n = 1; n <= burst; n++) {
+                int k = n;
+                sent.add(pool.submit(() -> id(c.slow(k % 2 == 0 ? c.a : c.b, c.north, k))));
+            }
+            ids = new ArrayList<>();
+            for (var f : sent) ids.add(f.get());
+        } finally {
+            pool.shutdown();
+        }
+
+        // Intake writes them in groups and detection takes each group at once: still one incident, every ticket in it.
+        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        JsonNode incident, detail;
+        while (true) {
+            incident = incidentOf(ids.get(burst - 1));
+            detail = api.as(c.engineer).get("/api/v1/incidents/" + incident.path("id").asString()).expect(200);
+            if (ticketIds(detail).size() == burst || System.nanoTime() > until) break;
+            sleep(100);
+        }
+        assertThat(api.as(c.engineer).get("/api/v1/incidents").expect(200).values()).hasSize(1);
+        assertThat(ticketIds(detail)).containsExactlyInAnyOrderElementsOf(ids.stream().map(UUID::toString).toList());
+        String reference = incident.path("reference").asString();
+        for (UUID id : ids) {
+            JsonNode t = api.as(c.engineer).get("/api/v1/tickets/" + id).expect(200);
+            List<JsonNode> notes = t.path("entries").values().stream().filter(e -> e.path("kind").asString().equals("INCIDENT")).toList();
+            assertThat(notes).as("incident lines in the history of " + t.path("reference").asString()).hasSize(1);
+            assertThat(notes.get(0).path("body").asString()).contains(reference);
+        }
+    }
+
+    @Test
     void fourDoNotAndDifferentSitesDoNotCombineBelowTheOrganizationThreshold() {
         Clinic c = new Clinic();
         for (int n = 1; n <= 4; n++) c.slow(c.a, c.north, n);

@@ -100,8 +100,11 @@ public class Detection {
         Channel.runAs(Channel.SYS, () -> {
             if (batch.size() > 1) {
                 try {
-                    Known known = new Known();
-                    tx.executeWithoutResult(s -> batch.forEach(e -> consider(arrived(e), known))); // one transaction for the group
+                    Known known = new Known(true);
+                    tx.executeWithoutResult(s -> { // one transaction for the group
+                        batch.forEach(e -> consider(arrived(e), known));
+                        joinDeferred(known);
+                    });
                     return;
                 } catch (RuntimeException raced) {
                     log.debug("Incident detection of {} tickets at once failed; one by one: {}", batch.size(), raced.toString());
@@ -124,7 +127,7 @@ public class Detection {
                 Member arrived = arrived(event); // the first attempt only: a retry reads the ticket as it is now
                 boolean first = attempt == 1;
                 tx.executeWithoutResult(s -> {
-                    if (first) consider(arrived, new Known()); else consider(event.ticketId());
+                    if (first) consider(arrived, new Known(false)); else consider(event.ticketId());
                 });
                 return;
             } catch (DataIntegrityViolationException | ConflictException raced) {
@@ -140,7 +143,7 @@ public class Detection {
     public void consider(UUID ticketId) {
         Member t = tickets.members(List.of(ticketId)).stream().findFirst().orElse(null);
         if (t == null || !t.open() || !settings.watches(t.category()) || !store.linkedAmong(List.of(ticketId)).isEmpty()) return;
-        consider(t, new Known());
+        consider(t, new Known(false));
     }
 
     /**
@@ -151,6 +154,15 @@ public class Detection {
         final Map<String, List<Incident>> open = new HashMap<>();
         final Map<UUID, Instant> latest = new HashMap<>();
         final Set<UUID> asked = new HashSet<>();
+        /**
+         * Joins written together at the end of the transaction, their audit records sealed as they are written, so the
+         * chain's lock is the last one it takes; null: each at once.
+         */
+        final List<IncidentLinking.Joining> deferred;
+
+        Known(boolean deferJoins) {
+            this.deferred = deferJoins ? new ArrayList<>() : null;
+        }
 
         static String key(Member t) {
             return t.organizationId() + "|" + t.category();
@@ -171,14 +183,19 @@ public class Detection {
         Optional<Incident> open = candidates.isEmpty() ? Optional.empty()
                 : BurstRules.joinable(t, candidates, known.latest, settings.window());
         if (open.isPresent()) {
-            Incident joined = linking.join(open.get(), t, null, "another " + kind + " ticket from " + place + " within "
-                    + BurstRules.spoken(settings.window()) + " of its latest one.");
-            candidates.replaceAll(i -> i.id().equals(joined.id()) ? joined : i); // its priority may have risen
-            known.latest.merge(joined.id(), t.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
+            String why = "another " + kind + " ticket from " + place + " within " + BurstRules.spoken(settings.window()) + " of its latest one.";
+            if (known.deferred != null) {
+                known.deferred.add(new IncidentLinking.Joining(open.get(), t, why));
+            } else {
+                Incident joined = linking.join(open.get(), t, null, why);
+                candidates.replaceAll(i -> i.id().equals(joined.id()) ? joined : i); // its priority may have risen
+            }
+            known.latest.merge(open.get().id(), t.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
             return;
         }
         List<Member> recent = tickets.arrivals(t.organizationId(), t.category(), t.createdAt().minus(settings.window()));
-        Set<UUID> linked = store.linkedAmong(recent.stream().map(Member::ticketId).toList());
+        Set<UUID> linked = new HashSet<>(store.linkedAmong(recent.stream().map(Member::ticketId).toList()));
+        if (known.deferred != null) known.deferred.forEach(j -> linked.add(j.member().ticketId())); // joined, not written yet
         List<Member> free = recent.stream().filter(m -> !linked.contains(m.ticketId())).toList();
         BurstRules.detect(t, free, settings).ifPresent(burst -> {
             String where = burst.siteId() != null ? place : placeOf(null, t.organizationId()) + " (several sites)";
@@ -189,6 +206,12 @@ public class Detection {
             known.open.remove(Known.key(t)); // the next ticket of the burst reads it and joins
             log.info("Opened major incident {}: {}", i.reference(), why);
         });
+    }
+
+    private void joinDeferred(Known known) {
+        if (known.deferred == null || known.deferred.isEmpty()) return;
+        linking.joinAll(known.deferred);
+        known.deferred.clear();
     }
 
     private String placeOf(UUID siteId, UUID organizationId) {

@@ -7,6 +7,7 @@ import io.breakpoint.identity.PersonSummary;
 import io.breakpoint.incidents.IncidentStatus;
 import io.breakpoint.tickets.IncidentTickets;
 import io.breakpoint.tickets.IncidentTickets.Member;
+import io.breakpoint.tickets.Priority;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -59,8 +61,7 @@ public class IncidentLinking {
     @Transactional(propagation = Propagation.MANDATORY)
     public Incident join(Incident i, Member m, Actor actor, String why) {
         if (!i.open()) throw new ConflictException("Incident " + i.reference() + " is resolved; it takes no more tickets.");
-        link(i, m, actor, "Linked to major incident " + i.reference() + " (" + i.title() + ") "
-                + (actor == null ? "by the desk" : "by " + actor.displayName()) + ": " + why);
+        link(i, m, actor, reason(i, actor, why));
         if (m.priority() != null && m.priority().compareTo(i.priority()) < 0) {
             store.raisePriority(i.id(), m.priority());
             return store.find(i.id()).orElseThrow();
@@ -68,9 +69,51 @@ public class IncidentLinking {
         return i;
     }
 
+    /** A ticket the desk decided joins an open incident, and why. */
+    public record Joining(Incident incident, Member member, String why) {
+    }
+
+    /**
+     * Links several tickets as the desk, each to its open incident, as {@link #join} would one by one: one batch of
+     * links, one of history lines and sealed audit records (call it last before the commit), and each incident's
+     * priority raised to its most urgent new ticket.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void joinAll(List<Joining> joinings) {
+        if (joinings.isEmpty()) return;
+        Instant now = clock.instant();
+        List<IncidentStore.Link> links = new java.util.ArrayList<>(joinings.size());
+        Map<UUID, String> notes = new java.util.LinkedHashMap<>();
+        Map<UUID, Priority> raise = new java.util.HashMap<>();
+        for (Joining j : joinings) {
+            Incident i = j.incident();
+            Member m = j.member();
+            if (!i.open()) throw new ConflictException("Incident " + i.reference() + " is resolved; it takes no more tickets.");
+            String reason = reason(i, null, j.why());
+            links.add(new IncidentStore.Link(m.ticketId(), i.id(), m.organizationId(), m.siteId(), m.requesterId(),
+                    m.createdAt(), now, null, shortened(reason)));
+            notes.put(m.ticketId(), reason);
+            if (m.priority() != null && m.priority().compareTo(i.priority()) < 0) raise.merge(i.id(), m.priority(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+        store.linkAll(links);
+        raise.forEach(store::raisePriority);
+        tickets.noteIncidents(notes);
+    }
+
+    /** The line a link writes: in the link and in the ticket's history. */
+    private static String reason(Incident i, Actor actor, String why) {
+        return "Linked to major incident " + i.reference() + " (" + i.title() + ") "
+                + (actor == null ? "by the desk" : "by " + actor.displayName()) + ": " + why;
+    }
+
+    /** The link row keeps 500 characters of the reason; the ticket's history keeps it whole. */
+    private static String shortened(String reason) {
+        return reason.length() > 500 ? reason.substring(0, 497) + "..." : reason;
+    }
+
     private void link(Incident i, Member m, Actor actor, String reason) {
         store.link(new IncidentStore.Link(m.ticketId(), i.id(), m.organizationId(), m.siteId(), m.requesterId(),
-                m.createdAt(), clock.instant(), actor == null ? null : actor.userId(), reason.length() > 500 ? reason.substring(0, 497) + "..." : reason));
+                m.createdAt(), clock.instant(), actor == null ? null : actor.userId(), shortened(reason)));
         tickets.noteIncident(m.ticketId(), actor, reason);
     }
 

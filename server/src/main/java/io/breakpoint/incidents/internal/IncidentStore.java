@@ -28,9 +28,11 @@ public class IncidentStore {
     }
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    IncidentStore(JdbcClient jdbc) {
+    IncidentStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     public long nextNumber() {
@@ -122,6 +124,20 @@ public class IncidentStore {
         }
         sql.append(" order by i.opened_at desc, i.number desc limit ").append(limit);
         return jdbc.sql(sql.toString()).params(p).query(INCIDENT).list();
+    }
+
+    /** Writes several links with one batched statement. */
+    public void linkAll(List<Link> links) {
+        template.batchUpdate("""
+                        insert into incident_tickets (ticket_id, incident_id, organization_id, site_id, requester_id, arrived_at,
+                          linked_at, linked_by, reason) values (?,?,?,?,?,?,?,?,?)""", links, links.size(), (ps, l) -> {
+            Object[] values = {l.ticketId(), l.incidentId(), l.organizationId(), l.siteId(), l.requesterId(), ts(l.arrivedAt()),
+                    ts(l.linkedAt()), l.linkedBy(), l.reason()};
+            for (int i = 0; i < values.length; i++) {
+                org.springframework.jdbc.core.StatementCreatorUtils.setParameterValue(ps, i + 1,
+                        org.springframework.jdbc.core.SqlTypeValue.TYPE_UNKNOWN, values[i]);
+            }
+        });
     }
 
     public void link(Link l) {

@@ -108,6 +108,14 @@ public class TicketStore {
         appendEntries(t);
     }
 
+    /** Appends the new entries of several tickets with one batched statement. */
+    public void appendHistoryAll(List<Ticket> tickets) {
+        List<Map.Entry<Ticket, Ticket.Entry>> entries = new ArrayList<>();
+        tickets.forEach(t -> t.newEntries().forEach(e -> entries.add(Map.entry(t, e))));
+        writeEntries(entries);
+        tickets.forEach(Ticket::entriesWritten);
+    }
+
     private void appendEntries(Ticket t) {
         List<Map.Entry<Ticket, Ticket.Entry>> entries = new ArrayList<>();
         t.newEntries().forEach(e -> entries.add(Map.entry(t, e)));
