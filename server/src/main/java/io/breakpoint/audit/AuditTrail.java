@@ -81,13 +81,20 @@ public class AuditTrail {
         }
     }
 
-    /**
-     * Writes prepared records in the caller's transaction, with one batched statement, sealed into the chain as they
-     * are written. The chain's lock is then held to the commit: call it last, in a transaction that commits many
-     * records at once (intake's groups, docs/decisions/0027).
-     */
+    /** Writes prepared records in the caller's transaction, with one batched statement; sealed after the commit. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(List<Pending> records) {
+        if (!records.isEmpty()) chain.appendAll(records.stream().map(p -> p.entry).toList());
+    }
+
+    /**
+     * Writes prepared records in the caller's transaction, with one batched statement, sealed into the chain as they
+     * are written. The chain's lock is then held to the commit, and every other sealing waits for it: only for the
+     * one transaction stream that commits many records at a time, last thing before its commit (intake's groups,
+     * docs/decisions/0027).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAllSealed(List<Pending> records) {
         if (!records.isEmpty()) chain.appendAllSealed(records.stream().map(p -> p.entry).toList());
     }
 

@@ -72,8 +72,7 @@ public class IncidentTickets {
 
     /**
      * The desk linked several tickets to incidents at once (detection of a group of new tickets): their history lines
-     * with one batched statement, their audit records sealed as they are written (so call it last in a transaction
-     * that commits right after, see {@link AuditTrail#recordAll}).
+     * and their audit records with one batched statement each.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void noteIncidents(Map<UUID, String> texts) {

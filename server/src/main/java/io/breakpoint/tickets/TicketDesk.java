@@ -183,7 +183,7 @@ public class TicketDesk {
         store.insertAll(batch.stream().map(o -> o.ticket).toList());
         List<AuditTrail.Pending> records = new ArrayList<>();
         batch.forEach(o -> records.addAll(o.audit));
-        audit.recordAll(records);
+        audit.recordAllSealed(records); // the chain's lock, held from here to the group's commit
         for (Opening o : batch) {
             Ticket t = o.ticket;
             if (o.screened.containsPhi()) phi.flag(t.id(), t.organizationId(), o.screened.kinds());

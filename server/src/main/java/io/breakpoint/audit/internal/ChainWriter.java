@@ -55,6 +55,15 @@ public class ChainWriter {
         }
     }
 
+    /** Writes several records in the caller's transaction with one batched statement; sealed after the commit. */
+    public void appendAll(List<Entry> entries) {
+        template.batchUpdate(INSERT, entries, entries.size(), (ps, e) -> {
+            Object[] values = values(e);
+            for (int i = 0; i < values.length; i++) StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+        });
+        nudgeAfterCommit();
+    }
+
     private static final String INSERT_SEALED = """
             insert into audit_events (at, actor_id, actor_email, organization_id, ticket_id, action, channel, remote_address, detail,
               seq, prev_hash, hash)

@@ -154,10 +154,7 @@ public class Detection {
         final Map<String, List<Incident>> open = new HashMap<>();
         final Map<UUID, Instant> latest = new HashMap<>();
         final Set<UUID> asked = new HashSet<>();
-        /**
-         * Joins written together at the end of the transaction, their audit records sealed as they are written, so the
-         * chain's lock is the last one it takes; null: each at once.
-         */
+        /** Joins written together at the end of the transaction; null: each at once. */
         final List<IncidentLinking.Joining> deferred;
 
         Known(boolean deferJoins) {

@@ -75,8 +75,8 @@ public class IncidentLinking {
 
     /**
      * Links several tickets as the desk, each to its open incident, as {@link #join} would one by one: one batch of
-     * links, one of history lines and sealed audit records (call it last before the commit), and each incident's
-     * priority raised to its most urgent new ticket.
+     * links, one of history lines, one of audit records, and each incident's priority raised to its most urgent new
+     * ticket.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void joinAll(List<Joining> joinings) {
