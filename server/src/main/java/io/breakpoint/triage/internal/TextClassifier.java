@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The statistical half of triage: Apache OpenNLP's document categorizer (a maximum-entropy model) over
@@ -114,7 +115,44 @@ public final class TextClassifier {
         }
     }
 
-    /** Probability of each category, indexed by {@link Category#ordinal()}. */
+    /**
+     * The text's features, taken once for both models (they are trained with the same feature generators), as
+     * OpenNLP's own categorizer takes them: each generator's features in turn.
+     */
+    public Scored score(TicketText text) {
+        String[] tokens = text.tokensForClassifier();
+        if (tokens.length == 0) return new Scored(this, null);
+        List<String> context = new ArrayList<>();
+        for (FeatureGenerator g : model.getFactory().getFeatureGenerators()) context.addAll(g.extractFeatures(tokens, Map.of()));
+        return new Scored(this, context.toArray(String[]::new));
+    }
+
+    /** One text's scores: the categories now, the P1 resemblance when asked. */
+    public static final class Scored {
+        private final TextClassifier classifier;
+        private final String[] context;
+
+        private Scored(TextClassifier classifier, String[] context) {
+            this.classifier = classifier;
+            this.context = context;
+        }
+
+        /** Probability of each category, indexed by {@link Category#ordinal()}. */
+        public double[] categories() {
+            double[] out = new double[Category.values().length];
+            if (context == null) return out;
+            double[] p = classifier.model.getMaxentModel().eval(context);
+            for (int i = 0; i < p.length; i++) out[classifier.categoryAt[i].ordinal()] = p[i];
+            return out;
+        }
+
+        /** How much the text resembles the corpus's P1 tickets (0..1). */
+        public double p1() {
+            return context == null ? 0 : classifier.p1Model.getMaxentModel().eval(context)[classifier.p1Index];
+        }
+    }
+
+    /** As {@link Scored#categories}, through OpenNLP's own categorizer: what the shared features must equal. */
     public double[] probabilities(TicketText text) {
         double[] out = new double[Category.values().length];
         String[] tokens = text.tokensForClassifier();
@@ -125,7 +163,7 @@ public final class TextClassifier {
         return out;
     }
 
-    /** How much this text resembles the corpus's P1 tickets (0..1). */
+    /** As {@link Scored#p1}, through OpenNLP's own categorizer. */
     public double p1Probability(TicketText text) {
         String[] tokens = text.tokensForClassifier();
         return tokens.length == 0 ? 0 : new DocumentCategorizerME(p1Model).categorize(tokens)[p1Index];

@@ -76,7 +76,8 @@ public final class TriageEngine {
         Signals s = Signals.in(text);
 
         // ----- category: classifier, the requester's hint, then rules that override it
-        double[] p = classifier.probabilities(text);
+        TextClassifier.Scored scored = classifier.score(text);
+        double[] p = scored.categories();
         if (hint != null) {
             p[hint.ordinal()] += HINT_WEIGHT;
             double sum = 0;
@@ -138,7 +139,7 @@ public final class TriageEngine {
         // ----- priority
         Priority priority = priority(category, s, scope, waiting, reasons);
         if (priority != Priority.P1 && category != Category.SERVICE_REQUEST) {
-            double p1 = classifier.p1Probability(text);
+            double p1 = scored.p1();
             if (p1 >= P1_NET) {
                 priority = Priority.P1;
                 reasons.add(String.format(Locale.ROOT, "reads like the corpus's P1 tickets (%.2f) though no rule said so → P1", p1));
