@@ -154,11 +154,20 @@ public class Diagnoses {
     }
 
     private SiteMeasurements measurements(SiteSummary site, Window w) {
+        return measure(source, directory, thresholds, site, w.from, w.to);
+    }
+
+    /**
+     * What a diagnosis of the site over [from, to] reads: the window and the baseline weeks before it. Static, so
+     * that the desk's own warm-up ({@link SiteWarmUp}) reads through the same caches without a signed-in person.
+     */
+    static SiteMeasurements measure(MeasurementSource source, Directory directory, DiagnosisThresholds thresholds,
+                                    SiteSummary site, Instant from, Instant to) {
         ClinicCalendar calendar = directory.calendar(site.id());
         Map<DayOfWeek, ClinicHours> hours = new EnumMap<>(DayOfWeek.class);
         calendar.hours().forEach((day, h) -> hours.put(day, new ClinicHours(h.opens(), h.closes())));
-        Instant historyFrom = w.from.minus(Duration.ofDays(7L * thresholds.baselineWeeks()));
-        return source.site(site.id(), site.name(), site.timeZone(), hours, historyFrom, w.to);
+        Instant historyFrom = from.minus(Duration.ofDays(7L * thresholds.baselineWeeks()));
+        return source.site(site.id(), site.name(), site.timeZone(), hours, historyFrom, to);
     }
 
     private DeviceRef visibleDevice(Actor actor, UUID deviceId) {

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,14 @@ public class Devices {
         if (organizationIds.isEmpty()) return List.of();
         return jdbc.sql(SELECT + " where d.organization_id in (:orgs) order by d.site_id, d.hostname, d.id")
                 .param("orgs", organizationIds).query(Devices::device).list();
+    }
+
+    /** The sites with the most devices heard from since {@code since}, most first (what to have ready after a start). */
+    public List<UUID> busiestSites(Instant since, int limit) {
+        return jdbc.sql("""
+                        select site_id from devices where not retired and last_seen_at >= ?
+                        group by site_id order by count(*) desc, site_id limit ?""")
+                .params(java.sql.Timestamp.from(since), limit).query(UUID.class).list();
     }
 
     public Optional<DeviceFacts> facts(UUID deviceId) {

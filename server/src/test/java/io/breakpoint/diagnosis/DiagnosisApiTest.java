@@ -1,13 +1,17 @@
 package io.breakpoint.diagnosis;
 
+import io.breakpoint.identity.Administration;
 import io.breakpoint.testing.ApiTest;
 import io.breakpoint.testing.OnH2;
 import io.breakpoint.testing.OnPostgres;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +71,36 @@ abstract class DiagnosisApiTest extends ApiTest {
         assertThat(Instant.parse(d.path("to").asString()).truncatedTo(ChronoUnit.MILLIS))
                 .isEqualTo(Instant.parse(ticket.path("createdAt").asString()).truncatedTo(ChronoUnit.MILLIS));
         assertThat(api.as(clinics.ellis()).get("/api/v1/diagnosis/tickets/" + id(ticket)).status()).isEqualTo(403);
+    }
+
+    @Autowired
+    Administration admin;
+    @Autowired
+    SiteWarmUp warmUp;
+
+    @Test
+    void afterAStartTheBusiestSitesAreDiagnosedFirstAndASiteWithoutDevicesNotAtAll() {
+        UUID[] made = new UUID[4];
+        String name = "Warm-up Clinic " + UUID.randomUUID().toString().substring(0, 8);
+        clinics.asMspAdmin(() -> {
+            made[0] = admin.createOrganization(name, false);
+            made[1] = admin.createSite(made[0], "Busy Clinic", "America/Chicago", Map.of(), Map.of());
+            made[2] = admin.createSite(made[0], "Quiet Clinic", "America/Chicago", Map.of(), Map.of());
+            made[3] = admin.createSite(made[0], "Empty Clinic", "America/Chicago", Map.of(), Map.of());
+        });
+        for (int i = 1; i <= 3; i++) enrolled(made[1], "BUSY-" + i);
+        enrolled(made[2], "QUIET-1");
+
+        List<UUID> warmed = warmUp.warm(1_000);
+
+        assertThat(warmed).contains(made[1], made[2]).doesNotContain(made[3]);
+        assertThat(warmed.indexOf(made[1])).as("three devices before one").isLessThan(warmed.indexOf(made[2]));
+    }
+
+    private void enrolled(UUID siteId, String hostname) {
+        String code = api.as(clinics.mspAdmin()).post("/api/v1/sites/" + siteId + "/enrollment-codes", Map.of()).expect(201)
+                .path("code").asString();
+        api.anonymous().post("/api/v1/agent/enrollments", Map.of("code", code, "hostname", hostname)).expect(201);
     }
 
     private record ApiResponse(io.breakpoint.testing.Api.Response r) {
