@@ -17,9 +17,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.context.event.EventListener;
-import org.springframework.beans.factory.annotation.Qualifier;
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
-import java.util.concurrent.Executor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
@@ -41,13 +40,14 @@ public class Detection {
     private final IncidentTickets tickets;
     private final IncidentLinking linking;
     private final Directory directory;
-    private final Executor executor;
+    /** New tickets waiting for detection, in commit order; one thread takes all that wait at once. */
+    private final java.util.concurrent.BlockingQueue<TicketOpened> waiting = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final Thread detector;
+    private volatile boolean running = true;
     private final TransactionTemplate tx;
 
     Detection(BurstRules.Settings settings, IncidentStore store, IncidentTickets tickets, IncidentLinking linking,
-              Directory directory, PlatformTransactionManager transactions,
-              @Qualifier("applicationTaskExecutor") Executor executor) {
-        this.executor = executor;
+              Directory directory, PlatformTransactionManager transactions) {
         this.settings = settings;
         this.store = store;
         this.tickets = tickets;
@@ -55,12 +55,45 @@ public class Detection {
         this.directory = directory;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.detector = new Thread(this::run, "incident-detection");
+        this.detector.setDaemon(true);
+        this.detector.start();
+    }
+
+    /*
+     * One detector per instance: detection decisions of one instance never race each other (two tasks on one burst
+     * would both open an incident, and one roll back), and what piles up while it works is taken as one group.
+     */
+    private void run() {
+        List<TicketOpened> batch = new ArrayList<>();
+        while (running) {
+            try {
+                batch.add(waiting.take());
+                waiting.drainTo(batch, MAX_GROUP - 1);
+                detect(List.copyOf(batch));
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) { // the detector must outlive any one group
+                log.warn("Incident detection of {} tickets failed: {}", batch.size(), e.toString());
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private static final int MAX_GROUP = 512;
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        detector.interrupt();
     }
 
     /*
      * Not a @TransactionalEventListener: Spring Modulith keeps a publication row (written, then completed) for every
      * such listener and event, which cost intake more than the detection itself. The watched tickets of a transaction
-     * (intake writes many at once) are instead handed to the executor in one task after the commit. A decision lost
+     * (intake writes many at once) are instead handed to the detector's queue after the commit. A decision lost
      * in a crash costs little: detection counts from the tickets themselves, so the next ticket of the burst finds
      * the whole window.
      */
@@ -68,7 +101,7 @@ public class Detection {
     void on(TicketOpened event) {
         if (!settings.watches(event.category())) return;
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            executor.execute(() -> detect(List.of(event)));
+            waiting.add(event);
             return;
         }
         @SuppressWarnings("unchecked")
@@ -79,8 +112,7 @@ public class Detection {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    List<TicketOpened> batch = List.copyOf(list);
-                    executor.execute(() -> detect(batch));
+                    waiting.addAll(list);
                 }
 
                 @Override
@@ -154,6 +186,8 @@ public class Detection {
         final Map<String, List<Incident>> open = new HashMap<>();
         final Map<UUID, Instant> latest = new HashMap<>();
         final Set<UUID> asked = new HashSet<>();
+        /** Tickets linked by an incident opened in this transaction. */
+        final Set<UUID> opened = new HashSet<>();
         /** Joins written together at the end of the transaction; null: each at once. */
         final List<IncidentLinking.Joining> deferred;
 
@@ -168,6 +202,7 @@ public class Detection {
 
     /** A ticket just opened (not linked yet: the link table's key refuses a second link of it anyway). */
     private void consider(Member t, Known known) {
+        if (known.opened.contains(t.ticketId())) return; // already in the incident an earlier ticket of the group opened
         String place = placeOf(t.siteId(), t.organizationId());
         String kind = t.category().label();
         List<Incident> candidates = known.open.computeIfAbsent(Known.key(t),
@@ -201,6 +236,7 @@ public class Detection {
                     + BurstRules.spoken(settings.window()) + " (threshold " + burst.threshold() + ").";
             Incident i = linking.open(title, t.organizationId(), burst.siteId(), burst.tickets(), null, why);
             known.open.remove(Known.key(t)); // the next ticket of the burst reads it and joins
+            burst.tickets().forEach(m -> known.opened.add(m.ticketId()));
             log.info("Opened major incident {}: {}", i.reference(), why);
         });
     }
