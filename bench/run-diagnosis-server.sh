@@ -25,11 +25,11 @@ if [[ "${RESTART:-1}" != 0 ]]; then
     start_server "$WORK/server-restart-$warm.log" BREAKPOINT_DATA_DIR="$WORK/pg" BREAKPOINT_DB_URL="$DB_URL" BREAKPOINT_DB_USER=postgres \
       BREAKPOINT_DIAGNOSIS_WARMUPSITES="$warm"
     if [[ "$warm" != 0 ]]; then
-      for _ in $(seq 1 120); do grep -q "Diagnosis measurements ready" "$WORK/server-restart-$warm.log" && break; sleep 1; done
-      grep -o "Diagnosis measurements ready.*" "$WORK/server-restart-$warm.log" || echo "(no warm-up line after 120 s)"
+      for _ in $(seq 1 120); do grep -q "Diagnosis ready for" "$WORK/server-restart-$warm.log" && break; sleep 1; done
+      grep -o "Diagnosis ready for.*" "$WORK/server-restart-$warm.log" || echo "(no warm-up line after 120 s)"
     fi
     java -cp "$BENCH_CP" io.breakpoint.bench.DiagnosisBenchmark --base "http://127.0.0.1:$PORT" \
-      --user msp.admin@gateway.demo --password "$BREAKPOINT_DEMO_PASSWORD" --db "$DB_URL" --first-only "warm-up sites: $warm"
+      --user msp.admin@gateway.demo --password "$BREAKPOINT_DEMO_PASSWORD" --db "$DB_URL" --first-only "warm-up sites: $warm" --calls 3
     stop_server
   done
 fi
