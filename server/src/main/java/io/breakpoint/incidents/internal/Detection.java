@@ -2,6 +2,7 @@ package io.breakpoint.incidents.internal;
 
 import io.breakpoint.common.Channel;
 import io.breakpoint.common.ConflictException;
+import io.breakpoint.common.TransactionBatch;
 import io.breakpoint.identity.Directory;
 import io.breakpoint.identity.SiteSummary;
 import io.breakpoint.tickets.IncidentTickets;
@@ -14,8 +15,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.context.event.EventListener;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
@@ -100,33 +99,11 @@ public class Detection {
     @EventListener
     void on(TicketOpened event) {
         if (!settings.watches(event.category())) return;
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            waiting.add(event);
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        List<TicketOpened> opened = (List<TicketOpened>) TransactionSynchronizationManager.getResource(OPENED);
-        if (opened == null) {
-            List<TicketOpened> list = new ArrayList<>();
-            TransactionSynchronizationManager.bindResource(OPENED, list);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    waiting.addAll(list);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(OPENED);
-                }
-            });
-            opened = list;
-        }
-        opened.add(event);
+        newTickets.add(event);
     }
 
-    /** The key of the watched tickets a transaction opened. */
-    private final Object OPENED = new Object();
+    /** The watched tickets of a transaction, handed to the detector after it commits. */
+    private final TransactionBatch<TicketOpened> newTickets = new TransactionBatch<>(TransactionBatch.When.AFTER_COMMIT, waiting::addAll);
 
     private void detect(List<TicketOpened> batch) {
         Channel.runAs(Channel.SYS, () -> {

@@ -1,5 +1,6 @@
 package io.breakpoint.sla.internal;
 
+import io.breakpoint.common.TransactionBatch;
 import io.breakpoint.tickets.Priority;
 import io.breakpoint.tickets.TicketEvents.TicketEscalated;
 import io.breakpoint.tickets.TicketEvents.TicketOpened;
@@ -12,8 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -55,34 +54,11 @@ class TierClocks {
     @EventListener
     void on(TicketOpened e) {
         TierClock c = new TierClock(e.ticketId(), e.tier(), e.at(), levels.tierDue(e.organizationId(), e.siteId(), e.priority(), e.tier(), e.at()));
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            insert(List.of(c));
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        List<TierClock> pending = (List<TierClock>) TransactionSynchronizationManager.getResource(PENDING);
-        if (pending == null) {
-            List<TierClock> list = new ArrayList<>();
-            TransactionSynchronizationManager.bindResource(PENDING, list);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    insert(list);
-                    list.clear();
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-                }
-            });
-            pending = list;
-        }
-        pending.add(c);
+        newClocks.add(c);
     }
 
-    /** The key of the clocks a transaction has yet to insert. */
-    private final Object PENDING = new Object();
+    /** The clocks of a transaction's new tickets, inserted with one statement just before it commits. */
+    private final TransactionBatch<TierClock> newClocks = new TransactionBatch<>(TransactionBatch.When.BEFORE_COMMIT, this::insert);
 
     private void insert(List<TierClock> clocks) {
         if (clocks.isEmpty()) return;
