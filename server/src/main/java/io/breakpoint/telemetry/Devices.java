@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -61,7 +62,7 @@ public class Devices {
         return jdbc.sql("""
                         select site_id from devices where not retired and last_seen_at >= ?
                         group by site_id order by count(*) desc, site_id limit ?""")
-                .params(java.sql.Timestamp.from(since), limit).query(UUID.class).list();
+                .params(Timestamp.from(since), limit).query(UUID.class).list();
     }
 
     public Optional<DeviceFacts> facts(UUID deviceId) {

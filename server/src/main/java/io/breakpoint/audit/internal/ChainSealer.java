@@ -14,6 +14,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.function.Function;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -109,17 +112,17 @@ public class ChainSealer implements DisposableBean {
      * that writes many records at once and commits right after (intake's groups, docs/decisions/0027): held through
      * every commit, the lock would cap audited work at one commit at a time.
      */
-    void insertSealed(List<ChainWriter.Entry> entries, String insert, java.util.function.Function<ChainWriter.Entry, Object[]> values) {
+    void insertSealed(List<ChainWriter.Entry> entries, String insert, Function<ChainWriter.Entry, Object[]> values) {
         Head head = lockHead();
         long seq = head.seq();
         String previous = head.hash();
-        List<Object[]> rows = new java.util.ArrayList<>(entries.size());
+        List<Object[]> rows = new ArrayList<>(entries.size());
         for (ChainWriter.Entry e : entries) {
             ChainLink link = new ChainLink(++seq, e.at(), e.actorId(), e.actorEmail(), e.organizationId(), e.ticketId(),
                     e.action(), e.channel(), e.remoteAddress(), e.detail(), previous);
             previous = link.hash();
             Object[] fields = values.apply(e);
-            Object[] row = java.util.Arrays.copyOf(fields, fields.length + 3);
+            Object[] row = Arrays.copyOf(fields, fields.length + 3);
             row[fields.length] = seq;
             row[fields.length + 1] = link.previousHash();
             row[fields.length + 2] = previous;
@@ -153,7 +156,7 @@ public class ChainSealer implements DisposableBean {
         if (rows.isEmpty()) return 0;
         long seq = head.seq();
         String previous = head.hash();
-        List<Object[]> seals = new java.util.ArrayList<>(rows.size());
+        List<Object[]> seals = new ArrayList<>(rows.size());
         for (Unsealed r : rows) {
             ChainLink f = r.fields();
             ChainLink link = new ChainLink(++seq, f.at(), f.actorId(), f.actorEmail(), f.organizationId(), f.ticketId(),

@@ -14,6 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,9 +85,9 @@ public class IncidentLinking {
     public void joinAll(List<Joining> joinings) {
         if (joinings.isEmpty()) return;
         Instant now = clock.instant();
-        List<IncidentStore.Link> links = new java.util.ArrayList<>(joinings.size());
-        Map<UUID, String> notes = new java.util.LinkedHashMap<>();
-        Map<UUID, Priority> raise = new java.util.HashMap<>();
+        List<IncidentStore.Link> links = new ArrayList<>(joinings.size());
+        Map<UUID, String> notes = new LinkedHashMap<>();
+        Map<UUID, Priority> raise = new HashMap<>();
         for (Joining j : joinings) {
             Incident i = j.incident();
             Member m = j.member();

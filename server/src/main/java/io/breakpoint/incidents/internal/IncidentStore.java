@@ -5,6 +5,9 @@ import io.breakpoint.incidents.IncidentStatus;
 import io.breakpoint.tickets.Category;
 import io.breakpoint.tickets.Priority;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,9 +31,9 @@ public class IncidentStore {
     }
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final JdbcTemplate template;
 
-    IncidentStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
+    IncidentStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
     }
@@ -134,8 +137,7 @@ public class IncidentStore {
             Object[] values = {l.ticketId(), l.incidentId(), l.organizationId(), l.siteId(), l.requesterId(), ts(l.arrivedAt()),
                     ts(l.linkedAt()), l.linkedBy(), l.reason()};
             for (int i = 0; i < values.length; i++) {
-                org.springframework.jdbc.core.StatementCreatorUtils.setParameterValue(ps, i + 1,
-                        org.springframework.jdbc.core.SqlTypeValue.TYPE_UNKNOWN, values[i]);
+                StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
             }
         });
     }

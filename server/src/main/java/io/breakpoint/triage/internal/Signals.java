@@ -125,13 +125,13 @@ public record Signals(String securityActive, String securityReported, String not
      * (a character that fails without reaching the end of the input can begin none).
      */
     static final class Words {
+        private final String alternatives;
         private final Pattern phrase;
-        private final Pattern plain;
         private final boolean[] canBegin = new boolean[128];
 
         private Words(String alternatives) {
+            this.alternatives = alternatives;
             this.phrase = Pattern.compile("(?:" + alternatives + ")(?= )");
-            this.plain = Pattern.compile("(?<= )(?:" + alternatives + ")(?= )");
             for (char c = 0; c < canBegin.length; c++) {
                 Matcher m = phrase.matcher(String.valueOf(c));
                 canBegin[c] = m.lookingAt() || m.hitEnd();
@@ -159,9 +159,9 @@ public record Signals(String securityActive, String securityReported, String not
             return p.length() > 60 ? p.substring(0, 57) + "..." : p;
         }
 
-        /** The plain search, the definition {@link #first} must equal. */
+        /** The plain search, the definition {@link #first} must equal (for the test: compiled on each call). */
         String firstByScan(String text) {
-            Matcher m = plain.matcher(text);
+            Matcher m = Pattern.compile("(?<= )(?:" + alternatives + ")(?= )").matcher(text);
             return m.find() ? m.group() : null;
         }
     }
