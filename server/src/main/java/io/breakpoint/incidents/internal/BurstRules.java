@@ -50,15 +50,15 @@ public final class BurstRules {
 
     /**
      * Whether the newest ticket completes a burst. {@code recent} are the open tickets of its organization and
-     * category that arrived within the window before it (itself included) and belong to no incident yet.
+     * category that arrived within the window before it (itself included) and belong to no incident yet, and those
+     * that arrived after it but were written first: tickets written in groups reach detection a little out of their
+     * order of arrival, and one that came later but was looked at earlier, before the burst was complete, would
+     * otherwise be left out of the incident for good.
      */
     public static Optional<Burst> detect(Member newest, List<Member> recent, Settings s) {
-        // A millisecond of slack at the end: the newest ticket's time may come from its event (nanoseconds) while the
-        // database rounds what it stored to microseconds, a little later, so it would no longer count as itself.
-        Instant end = newest.createdAt().plusMillis(1);
         List<Member> window = recent.stream()
                 .filter(m -> !m.createdAt().isBefore(newest.createdAt().minus(s.window())))
-                .filter(m -> !m.createdAt().isAfter(end))
+                .filter(m -> !m.createdAt().isAfter(newest.createdAt().plus(s.window())))
                 .sorted(Comparator.comparing(Member::createdAt).thenComparing(Member::reference))
                 .toList();
         List<Member> sameSite = window.stream().filter(m -> Objects.equals(m.siteId(), newest.siteId())).toList();

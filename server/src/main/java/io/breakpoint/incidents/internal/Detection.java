@@ -11,17 +11,18 @@ import io.breakpoint.tickets.TicketEvents.TicketOpened;
 import io.breakpoint.tickets.TicketStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.annotation.PreDestroy;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.context.event.EventListener;
-import jakarta.annotation.PreDestroy;
-import java.util.ArrayList;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.*;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Watches new tickets for bursts (docs/decisions/0010): after the ticket's own transaction commits, a ticket of a
@@ -40,7 +41,7 @@ public class Detection {
     private final IncidentLinking linking;
     private final Directory directory;
     /** New tickets waiting for detection, in commit order; one thread takes all that wait at once. */
-    private final java.util.concurrent.BlockingQueue<TicketOpened> waiting = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final BlockingQueue<TicketOpened> waiting = new LinkedBlockingQueue<>();
     private final Thread detector;
     private volatile boolean running = true;
     private final TransactionTemplate tx;
@@ -110,6 +111,9 @@ public class Detection {
             if (batch.size() > 1) {
                 try {
                     Known known = new Known(true);
+                    // Tickets an incident opened for an earlier group took along (they arrived before it) are not
+                    // considered again: one read for the group, where a failed link would roll all of it back.
+                    known.opened.addAll(store.linkedAmong(batch.stream().map(TicketOpened::ticketId).toList()));
                     tx.executeWithoutResult(s -> { // one transaction for the group
                         batch.forEach(e -> consider(arrived(e), known));
                         joinDeferred(known);
@@ -163,7 +167,7 @@ public class Detection {
         final Map<String, List<Incident>> open = new HashMap<>();
         final Map<UUID, Instant> latest = new HashMap<>();
         final Set<UUID> asked = new HashSet<>();
-        /** Tickets linked by an incident opened in this transaction. */
+        /** Tickets already linked: before the group, or by an incident opened in this transaction. */
         final Set<UUID> opened = new HashSet<>();
         /** Joins written together at the end of the transaction; null: each at once. */
         final List<IncidentLinking.Joining> deferred;
@@ -179,7 +183,7 @@ public class Detection {
 
     /** A ticket just opened (not linked yet: the link table's key refuses a second link of it anyway). */
     private void consider(Member t, Known known) {
-        if (known.opened.contains(t.ticketId())) return; // already in the incident an earlier ticket of the group opened
+        if (known.opened.contains(t.ticketId())) return; // already in an incident
         String place = placeOf(t.siteId(), t.organizationId());
         String kind = t.category().label();
         List<Incident> candidates = known.open.computeIfAbsent(Known.key(t),

@@ -71,6 +71,18 @@ class BurstRulesTest {
     }
 
     @Test
+    void aTicketThatArrivedLaterButWasWrittenFirstBelongsToTheBurst() {
+        List<Member> four = burst(CHESTERFIELD, 4, Duration.ofMinutes(1));
+        Member later = slow(CHESTERFIELD, NOON.plus(Duration.ofMinutes(6)));
+        Member completing = slow(CHESTERFIELD, NOON.plus(Duration.ofMinutes(5)));
+        List<Member> read = new ArrayList<>(four);
+        read.add(later);
+        read.add(completing);
+        assertThat(BurstRules.detect(completing, read, DEFAULTS))
+                .hasValueSatisfying(b -> assertThat(b.tickets()).hasSize(6).contains(later));
+    }
+
+    @Test
     void ticketsOlderThanTheWindowDoNotCount() {
         List<Member> spread = burst(CHESTERFIELD, 5, Duration.ofMinutes(3)); // 12 minutes from first to last
         assertThat(BurstRules.detect(spread.get(4), spread, DEFAULTS)).isEmpty();
